@@ -1,0 +1,13 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test', '<rootDir>/engine', '<rootDir>/cli'],
+  testMatch: ['**/*.test.ts'],
+  transform: {
+    // TypeScript sources, and ESM-only dependencies (cel-js) that jest's CommonJS runtime cannot load as-is.
+    '^.+\\.(ts|js|mjs)$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
+  reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
+  testTimeout: 30000,
+};
