@@ -5,7 +5,7 @@ module.exports = {
   testMatch: ['**/*.test.ts'],
   transform: {
     // TypeScript sources, and ESM-only dependencies (cel-js) that jest's CommonJS runtime cannot load as-is.
-    '^.+\\.(ts|js|mjs)$': ['ts-jest', { tsconfig: 'tsconfig.test.json', isolatedModules: true }],
+    '^.+\\.(ts|js|mjs)$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }],
   },
   transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],

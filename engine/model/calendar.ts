@@ -11,9 +11,15 @@ export interface BusinessCalendar {
    * Working hours per ISO weekday (1 = Monday … 7 = Sunday) as `HH:MM-HH:MM` ranges; a weekday
    * absent from the map is not a working day.
    */
-  readonly workingHours: Readonly<Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', readonly string[]>>>;
+  readonly workingHours: Readonly<
+    Partial<Record<'1' | '2' | '3' | '4' | '5' | '6' | '7', readonly string[]>>
+  >;
   /** Public holidays (YYYY-MM-DD): no work even on a usual working weekday. */
   readonly holidays: readonly { readonly date: string; readonly name: string }[];
   /** Make-up working days (调休, YYYY-MM-DD): work on a usual day off, with `hours` or Monday's. */
-  readonly workdays: readonly { readonly date: string; readonly name: string; readonly hours?: readonly string[] }[];
+  readonly workdays: readonly {
+    readonly date: string;
+    readonly name: string;
+    readonly hours?: readonly string[];
+  }[];
 }

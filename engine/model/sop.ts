@@ -276,14 +276,7 @@ export interface FinalStep {
 }
 
 export type Step =
-  | FormStep
-  | TasksStep
-  | ApprovalStep
-  | WaitStep
-  | NotifyStep
-  | ChoiceStep
-  | ParallelStep
-  | FinalStep;
+  FormStep | TasksStep | ApprovalStep | WaitStep | NotifyStep | ChoiceStep | ParallelStep | FinalStep;
 
 export type StepKind = Step['kind'];
 export const STEP_KINDS: readonly StepKind[] = [

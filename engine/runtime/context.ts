@@ -1,0 +1,118 @@
+import type { TaskPriority, TaskStatus } from '../model/sop';
+
+/**
+ * Who sent an event. `@system` marks actions the engine takes itself (an escalation rung's
+ * automatic action), which pass every permission check.
+ */
+export interface Actor {
+  readonly user: string;
+  readonly onBehalfOf?: string;
+}
+
+export const SYSTEM_USER = '@system';
+
+/** A task inside a `tasks` step, as the project holds it. */
+export interface TaskState {
+  readonly id: string;
+  readonly name: string;
+  readonly module?: string;
+  readonly owner: string;
+  readonly collaborators: readonly string[];
+  readonly leadDepartment: string;
+  readonly collaboratingDepartments: readonly string[];
+  /** Due instant (epoch ms). */
+  readonly dueAt: number;
+  readonly due?: string;
+  readonly priority: TaskPriority;
+  readonly status: TaskStatus;
+  readonly needsHelp: boolean;
+  readonly createdAt: number;
+  readonly updatedAt: number;
+  readonly completedAt?: number;
+  readonly overdue: boolean;
+}
+
+/** A recorded form submission. */
+export interface Submission {
+  readonly by: string;
+  readonly at: number;
+  readonly data: unknown;
+  readonly department?: string;
+}
+
+/** What the project knows about one step it has entered. */
+export interface StepRecord {
+  readonly enteredAt: number;
+  readonly dueAt?: number;
+  readonly exitedAt?: number;
+  readonly overdue: boolean;
+  /** Time of the first human action on this step (for response-time KPIs). */
+  readonly firstActionAt?: number;
+}
+
+/** The slice of the org directory a project needs, pinned at kickoff so replay never reads files. */
+export interface OrgSnapshot {
+  /** department id → head user id */
+  readonly heads: Readonly<Record<string, string>>;
+  /** user id → { department, manager, name } */
+  readonly users: Readonly<
+    Record<string, { readonly department: string; readonly manager?: string; readonly name: string }>
+  >;
+  /** role id → user ids holding it */
+  readonly roles: Readonly<Record<string, readonly string[]>>;
+}
+
+/** The machine's context: everything a project remembers. Plain JSON. */
+export interface SopContext {
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly startedAt: number;
+  readonly org: OrgSnapshot;
+  /** participant name → user ids, resolved at kickoff */
+  readonly people: Readonly<Record<string, readonly string[]>>;
+  /** every user on the project (participants, input members, task owners and collaborators) */
+  readonly members: readonly string[];
+  /** step id → current assignees (after reassignment) */
+  readonly assignees: Readonly<Record<string, readonly string[]>>;
+  readonly steps: Readonly<Record<string, StepRecord>>;
+  /** form step id → latest submission data (what CEL sees as `forms.<id>`) */
+  readonly forms: Readonly<Record<string, unknown>>;
+  /** form step id → every submission, in order */
+  readonly submissions: Readonly<Record<string, readonly Submission[]>>;
+  /** tasks step id → tasks */
+  readonly tasks: Readonly<Record<string, readonly TaskState[]>>;
+  readonly approvals: Readonly<
+    Record<
+      string,
+      {
+        readonly decision: 'approved' | 'rejected';
+        readonly by: string;
+        readonly at: number;
+        readonly comment?: string;
+      }
+    >
+  >;
+  /** counter behind stable effect ids */
+  readonly seq: number;
+}
+
+/** What a project starts with (the machine's `input`). */
+export interface ProjectStart {
+  readonly input: Readonly<Record<string, unknown>>;
+  readonly startedAt: number;
+  readonly org: OrgSnapshot;
+  readonly people: Readonly<Record<string, readonly string[]>>;
+}
+
+/** Every event the runtime hands the machine carries its time and, for human actions, its actor. */
+export interface SopEvent {
+  readonly type: string;
+  /** epoch ms, stamped by the runtime */
+  readonly at?: number;
+  readonly actor?: Actor;
+  readonly data?: unknown;
+  readonly task?: string;
+  readonly status?: TaskStatus;
+  readonly comment?: string;
+  readonly department?: string;
+  readonly [key: string]: unknown;
+}

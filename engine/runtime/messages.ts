@@ -1,0 +1,45 @@
+import type { CompiledSop } from '../model/compiled';
+
+type MessageKey =
+  'assigned' | 'reminder' | 'overdue' | 'escalation' | 'taskAssigned' | 'needsHelp' | 'checkIn';
+
+const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
+  zh: {
+    assigned: '「{title}」已分配给您，请及时处理',
+    reminder: '「{title}」即将到期',
+    overdue: '「{title}」已逾期',
+    escalation: '「{title}」已逾期，升级处理（第 {rung} 级）',
+    taskAssigned: '任务「{title}」已分配给您',
+    needsHelp: '任务「{title}」受阻，请求协助',
+    checkIn: '请更新任务「{title}」的进度',
+  },
+  en: {
+    assigned: '"{title}" is assigned to you',
+    reminder: '"{title}" is due soon',
+    overdue: '"{title}" is overdue',
+    escalation: '"{title}" is overdue: escalation level {rung}',
+    taskAssigned: 'Task "{title}" is assigned to you',
+    needsHelp: 'Task "{title}" is blocked and needs help',
+    checkIn: 'Please update the status of task "{title}"',
+  },
+};
+
+/**
+ * A default notification text in the SOP's language. Placeholders are plain `{name}` lookups:
+ * templates never execute anything.
+ */
+export function defaultMessage(
+  compiled: CompiledSop,
+  key: MessageKey,
+  values: Record<string, string | number>,
+): string {
+  const language = (compiled.document.language ?? 'en').startsWith('zh') ? 'zh' : 'en';
+  return fillTemplate(TEXTS[language][key], values);
+}
+
+/** Replaces `{name}` placeholders with values; unknown placeholders stay as written. */
+export function fillTemplate(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{([a-zA-Z][a-zA-Z0-9_]*)\}/g, (whole, key: string) =>
+    key in values ? String(values[key]) : whole,
+  );
+}
