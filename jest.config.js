@@ -1,7 +1,7 @@
 /** @type {import('jest').Config} */
 module.exports = {
   testEnvironment: 'node',
-  roots: ['<rootDir>/test', '<rootDir>/engine', '<rootDir>/cli'],
+  roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
   transform: {
     // TypeScript sources, and ESM-only dependencies (cel-js) that jest's CommonJS runtime cannot load as-is.
@@ -9,5 +9,6 @@ module.exports = {
   },
   transformIgnorePatterns: ['/node_modules/(?!@marcbachmann/cel-js/)'],
   reporters: ['default', '<rootDir>/test/support/summary-reporter.js'],
-  testTimeout: 30000,
+  globalSetup: '<rootDir>/test/support/global-setup.ts',
+  testTimeout: 60000,
 };

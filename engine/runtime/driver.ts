@@ -1,10 +1,11 @@
 import { initialTransition, transition, type AnyMachineSnapshot, type AnyStateMachine } from 'xstate';
 import type { CompiledSop } from '../model/compiled';
 import { activeSteps } from './active-steps';
-import type { ProjectStart, SopEvent } from './context';
+import type { ProjectStart, SopContext, SopEvent } from './context';
 import { createSopMachine } from './create-machine';
 import { EFFECT_ACTION, type Effect } from './effects';
 import { explainRejection } from './explain';
+import type { Rejection } from './rules';
 
 /** A delayed event waiting for its time. */
 export interface PendingTimer {
@@ -29,10 +30,18 @@ export class RejectedActionError extends Error {
   override readonly name = 'RejectedActionError';
   constructor(
     readonly event: SopEvent,
-    readonly reason: string,
+    readonly rejection: Rejection,
   ) {
-    super(`[ACTION_REJECTED] ${event.type}: ${reason}`);
+    super(`[${rejection.code}] ${event.type}: ${rejection.message}`);
   }
+}
+
+/** Everything needed to resume a project elsewhere (continue-as-new): plain JSON. */
+export interface PersistedProject {
+  readonly value: unknown;
+  readonly context: SopContext;
+  readonly timers: readonly PendingTimer[];
+  readonly order: number;
 }
 
 interface RaiseParams {
@@ -72,8 +81,30 @@ export class ProjectDriver {
     return this.apply(init, [], snapshot as AnyMachineSnapshot, actions, start.startedAt);
   }
 
+  /** The project's state and pending timers as JSON, to carry across continue-as-new. */
+  persist(): PersistedProject {
+    return {
+      value: this.snapshot.value,
+      context: this.snapshot.context as SopContext,
+      timers: this.pending(),
+      order: this.order,
+    };
+  }
+
+  /** Resumes a project persisted with `persist()`, with its pending timers. */
+  static restore(compiled: CompiledSop, persisted: PersistedProject): ProjectDriver {
+    const driver = new ProjectDriver(compiled);
+    driver.current = driver.machine.resolveState({
+      value: persisted.value as never,
+      context: persisted.context,
+    }) as AnyMachineSnapshot;
+    for (const timer of persisted.timers) driver.timers.set(timer.id, timer);
+    driver.order = persisted.order;
+    return driver;
+  }
+
   /** Why the project would refuse this event now, or `undefined`. */
-  explain(event: SopEvent): string | undefined {
+  explain(event: SopEvent): Rejection | undefined {
     return explainRejection(this.compiled, this.snapshot, event);
   }
 
@@ -81,8 +112,8 @@ export class ProjectDriver {
   send(event: SopEvent): Turn {
     if (typeof event.at !== 'number')
       throw new Error(`[EVENT_WITHOUT_TIME] event '${event.type}' has no 'at'`);
-    const reason = this.explain(event);
-    if (reason !== undefined) throw new RejectedActionError(event, reason);
+    const rejection = this.explain(event);
+    if (rejection !== undefined) throw new RejectedActionError(event, rejection);
     return this.deliver(event, event.at);
   }
 

@@ -5,7 +5,7 @@ import type { TransitionConfig, StateConfig } from '../compiler/machine-types';
 import { activeSteps } from './active-steps';
 import type { SopContext, SopEvent } from './context';
 import { conditionHolds } from './guards';
-import { rejectionReason, transitionRejection } from './rules';
+import { rejectionReason, transitionRejection, type Rejection } from './rules';
 
 const stateIndexes = new WeakMap<CompiledSop, Map<string, StateConfig>>();
 
@@ -40,10 +40,16 @@ export function explainRejection(
   compiled: CompiledSop,
   snapshot: AnyMachineSnapshot,
   event: SopEvent,
-): string | undefined {
-  if (snapshot.status !== 'active')
-    return `the project has ended (${snapshot.status}); it accepts no more actions`;
-  if (isInternalEvent(event.type)) return `'${event.type}' is an internal event and cannot be sent`;
+): Rejection | undefined {
+  if (snapshot.status !== 'active') {
+    return {
+      code: 'PROJECT_ENDED',
+      message: `the project has ended (${snapshot.status}); it accepts no more actions`,
+    };
+  }
+  if (isInternalEvent(event.type)) {
+    return { code: 'WRONG_STATE', message: `'${event.type}' is an internal event and cannot be sent` };
+  }
   if (snapshot.can(event)) return undefined;
   const context = snapshot.context as SopContext;
   const steps = activeSteps(compiled, snapshot.value);
@@ -52,7 +58,7 @@ export function explainRejection(
     const offers = steps
       .map((s) => `'${s}' accepts ${acceptedEvents(compiled, s).join(', ') || 'no actions'}`)
       .join('; ');
-    return `no current step accepts '${event.type}': ${offers}`;
+    return { code: 'WRONG_STATE', message: `no current step accepts '${event.type}': ${offers}` };
   }
   for (const step of handling) {
     const builtIn = rejectionReason(compiled, context, step, event);
@@ -62,7 +68,10 @@ export function explainRejection(
       if (reason) return reason;
     }
   }
-  return `'${event.type}' is not possible in step '${handling.join("', '")}' right now`;
+  return {
+    code: 'WRONG_STATE',
+    message: `'${event.type}' is not possible in step '${handling.join("', '")}' right now`,
+  };
 }
 
 function customReason(
@@ -71,7 +80,7 @@ function customReason(
   step: string,
   event: SopEvent,
   transition: TransitionConfig,
-): string | undefined {
+): Rejection | undefined {
   if (transition.guard?.type !== 'sop.transition') return undefined;
   const params = transition.guard.params as { when?: string; by?: readonly string[] };
   const whenOk = conditionHolds(params.when, context, event);

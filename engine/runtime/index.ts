@@ -35,6 +35,6 @@ export {
   resolveRefs,
   snapshotOrg,
 } from './participants';
-export { rejectionReason } from './rules';
+export { rejectionReason, type Rejection, type RejectionCode } from './rules';
 export { participatingDepartments } from './tasks-state';
 export { buildWeeklyReport } from './weekly-report';

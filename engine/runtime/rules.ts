@@ -8,6 +8,23 @@ import { stepIndexOf } from './step-index';
 import { participatingDepartments } from './tasks-state';
 
 /**
+ * Why an action is refused. `code` tells an API how to answer: `NOT_ALLOWED` (the actor may not
+ * do this: 403), `INVALID_DATA` (the data is wrong: 422), `UNKNOWN_TASK` (404), the rest (the
+ * project is not in a state that accepts it: 409).
+ */
+export type RejectionCode =
+  'NOT_ALLOWED' | 'INVALID_DATA' | 'UNKNOWN_TASK' | 'WRONG_STATE' | 'CONDITION_NOT_MET' | 'PROJECT_ENDED';
+
+export interface Rejection {
+  readonly code: RejectionCode;
+  readonly message: string;
+}
+
+const forbidden = (message: string): Rejection => ({ code: 'NOT_ALLOWED', message });
+const invalid = (message: string): Rejection => ({ code: 'INVALID_DATA', message });
+const conflict = (message: string): Rejection => ({ code: 'WRONG_STATE', message });
+
+/**
  * The rules of every built-in human action. Each returns why the event is refused, or `undefined`
  * when it is accepted. Machine guards and the pre-history validators of the durable workflow both
  * call these, so both always agree.
@@ -17,11 +34,12 @@ export function rejectionReason(
   context: SopContext,
   stepId: string,
   event: SopEvent,
-): string | undefined {
+): Rejection | undefined {
   const step = stepIndexOf(compiled).get(stepId);
-  if (!step) return `unknown step '${stepId}'`;
+  if (!step) return conflict(`unknown step '${stepId}'`);
   const actor = event.actor?.user;
-  if (typeof actor !== 'string' || actor === '') return `'${event.type}' needs an actor (actor.user)`;
+  if (typeof actor !== 'string' || actor === '')
+    return forbidden(`'${event.type}' needs an actor (actor.user)`);
   switch (event.type) {
     case 'submit':
       return step.kind === 'form'
@@ -45,11 +63,18 @@ function isSystem(actor: string): boolean {
   return actor === SYSTEM_USER;
 }
 
-function notAssignee(context: SopContext, stepId: string, actor: string, what: string): string | undefined {
+function notAssignee(
+  context: SopContext,
+  stepId: string,
+  actor: string,
+  what: string,
+): Rejection | undefined {
   if (isSystem(actor)) return undefined;
   const assignees = context.assignees[stepId] ?? [];
   if (assignees.includes(actor)) return undefined;
-  return `'${actor}' may not ${what} in step '${stepId}': it is assigned to ${assignees.join(', ') || 'nobody'}`;
+  return forbidden(
+    `'${actor}' may not ${what} in step '${stepId}': it is assigned to ${assignees.join(', ') || 'nobody'}`,
+  );
 }
 
 function submitRejection(
@@ -59,16 +84,18 @@ function submitRejection(
   step: FormStep,
   event: SopEvent,
   actor: string,
-): string | undefined {
+): Rejection | undefined {
   if (step.respondents) {
     const department = context.org.users[actor]?.department;
     const expected = participatingDepartments(compiled, context);
     if (!isSystem(actor)) {
       if (!department || !expected.includes(department)) {
-        return `'${actor}' is not in a participating department (${expected.join(', ')}) and may not file '${stepId}'`;
+        return forbidden(
+          `'${actor}' is not in a participating department (${expected.join(', ')}) and may not file '${stepId}'`,
+        );
       }
       if ((context.submissions[stepId] ?? []).some((s) => s.department === department)) {
-        return `department '${department}' has already filed '${stepId}'`;
+        return conflict(`department '${department}' has already filed '${stepId}'`);
       }
     }
   } else {
@@ -76,9 +103,10 @@ function submitRejection(
     if (refused) return refused;
   }
   const form = compiled.document.forms?.[step.form];
-  if (!form) return `form '${step.form}' is not declared`;
+  if (!form) return conflict(`form '${step.form}' is not declared`);
   const problems = checkFormData(form.schema, event.data);
-  if (problems.length > 0) return `form "${form.title}" is incomplete or invalid: ${problems.join('; ')}`;
+  if (problems.length > 0)
+    return invalid(`form "${form.title}" is incomplete or invalid: ${problems.join('; ')}`);
   return namingRejectionForPlan(compiled, context, stepId, event.data);
 }
 
@@ -88,7 +116,7 @@ function namingRejectionForPlan(
   context: SopContext,
   formStepId: string,
   data: unknown,
-): string | undefined {
+): Rejection | undefined {
   for (const [, step] of stepIndexOf(compiled)) {
     if (step.kind !== 'tasks' || step.tasksFrom !== formStepId || !step.naming) continue;
     const tasks = readPath(data, 'tasks');
@@ -107,7 +135,7 @@ function decisionRejection(
   step: Step,
   event: SopEvent,
   actor: string,
-): string | undefined {
+): Rejection | undefined {
   if (step.kind !== 'approval') return undefined;
   const refused = notAssignee(context, stepId, actor, `${event.type}`);
   if (refused) return refused;
@@ -118,7 +146,7 @@ function decisionRejection(
     comment === '' &&
     !isSystem(actor)
   ) {
-    return `a rejection in step '${stepId}' needs a comment saying why`;
+    return invalid(`a rejection in step '${stepId}' needs a comment saying why`);
   }
   return undefined;
 }
@@ -129,7 +157,7 @@ function addTaskRejection(
   step: TasksStep,
   data: unknown,
   actor: string,
-): string | undefined {
+): Rejection | undefined {
   return notAssignee(context, stepId, actor, 'add tasks') ?? taskShapeRejection(context, step, data, 'task');
 }
 
@@ -139,27 +167,28 @@ export function taskShapeRejection(
   step: TasksStep,
   data: unknown,
   label: string,
-): string | undefined {
+): Rejection | undefined {
   if (data === null || typeof data !== 'object')
-    return `${label} must be an object with name, owner and leadDepartment`;
+    return invalid(`${label} must be an object with name, owner and leadDepartment`);
   const task = data as Record<string, unknown>;
   for (const field of ['name', 'owner', 'leadDepartment']) {
-    if (typeof task[field] !== 'string' || task[field] === '') return `${label} needs '${field}'`;
+    if (typeof task[field] !== 'string' || task[field] === '') return invalid(`${label} needs '${field}'`);
   }
   const owner = task.owner as string;
-  if (!context.org.users[owner]) return `${label}: owner '${owner}' is not in the org directory`;
+  if (!context.org.users[owner]) return invalid(`${label}: owner '${owner}' is not in the org directory`);
   for (const user of asStrings(task.collaborators)) {
-    if (!context.org.users[user]) return `${label}: collaborator '${user}' is not in the org directory`;
+    if (!context.org.users[user])
+      return invalid(`${label}: collaborator '${user}' is not in the org directory`);
   }
   for (const department of [task.leadDepartment as string, ...asStrings(task.collaboratingDepartments)]) {
     if (!(department in context.org.heads))
-      return `${label}: department '${department}' is not in the org directory`;
+      return invalid(`${label}: department '${department}' is not in the org directory`);
   }
   if (task.due !== undefined && !(typeof task.due === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(task.due))) {
-    return `${label}: due must be a date like 2026-12-31`;
+    return invalid(`${label}: due must be a date like 2026-12-31`);
   }
   if (task.due === undefined && step.taskDefaults?.deadline === undefined) {
-    return `${label} needs a due date (the step sets no default deadline)`;
+    return invalid(`${label} needs a due date (the step sets no default deadline)`);
   }
   if (step.naming) {
     const projectValue = readPath(context.input, step.naming.projectField ?? 'projectName');
@@ -172,7 +201,9 @@ export function taskShapeRejection(
     };
     const expected = expectedTaskNames(step.naming.pattern, project, parts, context);
     if (!expected.includes(task.name as string)) {
-      return `${label}: name '${String(task.name)}' does not follow the naming rule '${step.naming.pattern}'; expected '${expected.join("' or '")}'`;
+      return invalid(
+        `${label}: name '${String(task.name)}' does not follow the naming rule '${step.naming.pattern}'; expected '${expected.join("' or '")}'`,
+      );
     }
   }
   return undefined;
@@ -189,26 +220,29 @@ function taskActionRejection(
   stepId: string,
   event: SopEvent,
   actor: string,
-): string | undefined {
+): Rejection | undefined {
   const task = (context.tasks[stepId] ?? []).find((t) => t.id === event.task);
   if (!task) {
     const known = (context.tasks[stepId] ?? []).map((t) => t.id).join(', ') || 'none';
-    return `unknown task '${String(event.task)}' in step '${stepId}' (tasks: ${known})`;
+    return {
+      code: 'UNKNOWN_TASK',
+      message: `unknown task '${String(event.task)}' in step '${stepId}' (tasks: ${known})`,
+    };
   }
-  if (CLOSED.includes(task.status)) return `task '${task.id}' is already ${task.status}`;
+  if (CLOSED.includes(task.status)) return conflict(`task '${task.id}' is already ${task.status}`);
   if (event.type === 'task.cancel') return notAssignee(context, stepId, actor, 'cancel tasks');
   if (!isSystem(actor) && !mayWorkOn(context, stepId, task, actor)) {
-    return `'${actor}' is neither the owner nor a collaborator of task '${task.id}'`;
+    return forbidden(`'${actor}' is neither the owner nor a collaborator of task '${task.id}'`);
   }
   if (event.type === 'task.needsHelp') {
     return task.status === 'blocked'
       ? undefined
-      : `task '${task.id}' must be marked blocked before asking for help`;
+      : conflict(`task '${task.id}' must be marked blocked before asking for help`);
   }
   const status = event.status;
   const allowed = TASK_STATUSES.filter((s) => s !== 'cancelled');
   if (typeof status !== 'string' || !(allowed as readonly string[]).includes(status)) {
-    return `task status must be one of ${allowed.join(', ')} (cancel with task.cancel)`;
+    return invalid(`task status must be one of ${allowed.join(', ')} (cancel with task.cancel)`);
   }
   return undefined;
 }
@@ -229,7 +263,7 @@ export function transitionRejection(
   event: SopEvent,
   by: readonly string[] | undefined,
   whenAccepted: boolean,
-): string | undefined {
+): Rejection | undefined {
   const actor = event.actor?.user;
   const step = stepIndexOf(compiled).get(stepId);
   const human =
@@ -238,9 +272,15 @@ export function transitionRejection(
   if (allowedRefs && !(actor !== undefined && isSystem(actor))) {
     const allowed = resolveRefs(allowedRefs, context, { step: stepId });
     if (actor === undefined || !allowed.includes(actor)) {
-      return `'${actor ?? 'anonymous'}' may not send '${event.type}' in step '${stepId}'; allowed: ${allowed.join(', ') || 'nobody'}`;
+      return forbidden(
+        `'${actor ?? 'anonymous'}' may not send '${event.type}' in step '${stepId}'; allowed: ${allowed.join(', ') || 'nobody'}`,
+      );
     }
   }
-  if (!whenAccepted) return `the condition for '${event.type}' in step '${stepId}' is not met`;
+  if (!whenAccepted)
+    return {
+      code: 'CONDITION_NOT_MET',
+      message: `the condition for '${event.type}' in step '${stepId}' is not met`,
+    };
   return undefined;
 }

@@ -127,7 +127,9 @@ export function parseEventScript(text: string, file: string): { script?: EventSc
       ...(when ? { at: when } : {}),
       ...(typeof value.as === 'string' ? { as: value.as } : {}),
       ...(value.data !== undefined ? { data: value.data } : {}),
-      ...(typeof value.task === 'string' || typeof value.task === 'number' ? { task: String(value.task) } : {}),
+      ...(typeof value.task === 'string' || typeof value.task === 'number'
+        ? { task: String(value.task) }
+        : {}),
       ...(typeof value.status === 'string' ? { status: value.status } : {}),
       ...(typeof value.comment === 'string' ? { comment: value.comment } : {}),
     });

@@ -125,7 +125,8 @@ export function simulateSop(
           : advance(entry.at.relative);
     runTimersUntil(at);
     const event = toEvent(entry, clock);
-    const reason = driver.snapshot.status === 'active' ? driver.explain(event) : 'the project has ended';
+    const reason =
+      driver.snapshot.status === 'active' ? driver.explain(event)?.message : 'the project has ended';
     if (reason !== undefined) {
       if (!entry.expectRejected) surprises++;
       timeline.push({

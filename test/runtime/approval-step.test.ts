@@ -1,5 +1,6 @@
 import type { SopDocument } from '../../engine/model/sop';
 import { HOUR, makeSop, MONDAY_9AM, runTimersUntil, startTest } from '../support/sop-fixtures';
+import { explainText } from '../support/explain-text';
 
 const doc: SopDocument = makeSop({
   review: {
@@ -29,10 +30,10 @@ describe('approval step', () => {
 
   it('refuses a rejection without a comment, and any decision by someone else', () => {
     const { driver } = startTest(doc);
-    expect(driver.explain({ type: 'reject', at: MONDAY_9AM, actor: { user: 'mia' } })).toBe(
+    expect(explainText(driver, { type: 'reject', at: MONDAY_9AM, actor: { user: 'mia' } })).toBe(
       "a rejection in step 'review' needs a comment saying why",
     );
-    expect(driver.explain({ type: 'approve', at: MONDAY_9AM, actor: { user: 'ann' } })).toMatch(
+    expect(explainText(driver, { type: 'approve', at: MONDAY_9AM, actor: { user: 'ann' } })).toMatch(
       /'ann' may not approve/,
     );
     driver.send({ type: 'reject', at: MONDAY_9AM, actor: { user: 'mia' }, comment: 'too costly' });

@@ -1,3 +1,4 @@
+import { ProjectDriver } from '../../engine/runtime/driver';
 import { initialTransition, transition } from 'xstate';
 import { createSopMachine } from '../../engine/runtime/create-machine';
 import { resolveParticipants, snapshotOrg } from '../../engine/runtime/participants';
@@ -11,6 +12,7 @@ import {
   startTest,
   TEST_ORG,
 } from '../support/sop-fixtures';
+import { explainText } from '../support/explain-text';
 
 describe('choice step', () => {
   const doc: SopDocument = makeSop(
@@ -112,7 +114,7 @@ describe('parallel step', () => {
     expect(driver.snapshot.value).toEqual({ together: { tech: 'fix', comms: 'tell' } });
     driver.send({ type: 'submit', at: MONDAY_9AM, actor: { user: 'mia' }, data: {} });
     expect(driver.snapshot.value).toEqual({ together: { tech: 'fix', comms: 'told' } });
-    expect(driver.explain({ type: 'submit', at: MONDAY_9AM, actor: { user: 'mia' }, data: {} })).toMatch(
+    expect(explainText(driver, { type: 'submit', at: MONDAY_9AM, actor: { user: 'mia' }, data: {} })).toMatch(
       /assigned to ann/,
     );
     driver.send({ type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' }, data: {} });
@@ -140,18 +142,18 @@ describe('custom transitions', () => {
   );
   it('checks who may send an event and its condition', () => {
     const { driver } = startTest(doc);
-    expect(driver.explain({ type: 'cancel', at: MONDAY_9AM, actor: { user: 'ann' } })).toBe(
+    expect(explainText(driver, { type: 'cancel', at: MONDAY_9AM, actor: { user: 'ann' } })).toBe(
       "'ann' may not send 'cancel' in step 'draft'; allowed: mia",
     );
     expect(
-      driver.explain({ type: 'escalate', at: MONDAY_9AM, actor: { user: 'ann' }, data: { level: 1 } }),
+      explainText(driver, { type: 'escalate', at: MONDAY_9AM, actor: { user: 'ann' }, data: { level: 1 } }),
     ).toBe("the condition for 'escalate' in step 'draft' is not met");
-    expect(driver.explain({ type: 'unknown', at: MONDAY_9AM, actor: { user: 'ann' } })).toBe(
+    expect(explainText(driver, { type: 'unknown', at: MONDAY_9AM, actor: { user: 'ann' } })).toBe(
       "no current step accepts 'unknown': 'draft' accepts submit, cancel, escalate",
     );
     driver.send({ type: 'cancel', at: MONDAY_9AM, actor: { user: 'mia' } });
     expect(driver.snapshot.value).toBe('cancelled');
-    expect(driver.explain({ type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' } })).toMatch(
+    expect(explainText(driver, { type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' } })).toMatch(
       /the project has ended/,
     );
   });
@@ -208,5 +210,35 @@ describe('pure transitions', () => {
         .filter((a) => a.type === 'xstate.cancel')
         .map((a) => (a.params as { sendId: string }).sendId),
     ).toEqual(['xstate.after.ask.deadline.ask', 'xstate.after.ask.rung.0.ask']);
+  });
+});
+
+describe('persist and restore', () => {
+  it('resumes a project with its state and pending timers, as after continue-as-new', () => {
+    const doc = makeSop(
+      {
+        ask: {
+          kind: 'form',
+          assignee: 'pm',
+          form: 'note',
+          deadline: '48h',
+          escalation: [{ after: '24h', goto: 'timedOut' }],
+          next: 'end',
+        },
+        end: { kind: 'final' },
+        timedOut: { kind: 'final', outcome: 'cancelled' },
+      },
+      { forms: { note: { title: 'Note', schema: { type: 'object' } } } },
+    );
+    const { compiled, driver } = startTest(doc);
+    const persisted = JSON.parse(JSON.stringify(driver.persist())) as ReturnType<typeof driver.persist>;
+    const resumed = ProjectDriver.restore(compiled, persisted);
+    expect(resumed.snapshot.value).toBe('ask');
+    expect(resumed.pending()).toEqual(driver.pending());
+    runTimersUntil(resumed, MONDAY_9AM + 80 * HOUR);
+    expect(resumed.snapshot.value).toBe('timedOut');
+    const again = ProjectDriver.restore(compiled, persisted);
+    again.send({ type: 'submit', at: MONDAY_9AM + HOUR, actor: { user: 'ann' }, data: {} });
+    expect(again.snapshot.status).toBe('done');
   });
 });

@@ -1,6 +1,7 @@
 import { RejectedActionError } from '../../engine/runtime/driver';
 import type { SopDocument } from '../../engine/model/sop';
 import { HOUR, makeSop, MONDAY_9AM, runTimersUntil, startTest } from '../support/sop-fixtures';
+import { explainText } from '../support/explain-text';
 
 const doc: SopDocument = makeSop(
   {
@@ -66,9 +67,9 @@ describe('form step', () => {
   it('refuses a submission from someone else, and one that fails the form schema, with reasons', () => {
     const { driver } = startTest(doc);
     expect(
-      driver.explain({ type: 'submit', at: MONDAY_9AM, actor: { user: 'ben' }, data: { goal: 'x' } }),
+      explainText(driver, { type: 'submit', at: MONDAY_9AM, actor: { user: 'ben' }, data: { goal: 'x' } }),
     ).toBe("'ben' may not submit the form in step 'request': it is assigned to ann");
-    expect(driver.explain({ type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' }, data: {} })).toBe(
+    expect(explainText(driver, { type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' }, data: {} })).toBe(
       'form "Request form" is incomplete or invalid: (form): missing required field \'goal\'',
     );
     expect(() => driver.send({ type: 'approve', at: MONDAY_9AM, actor: { user: 'ann' } })).toThrow(
@@ -96,7 +97,7 @@ describe('form step', () => {
     expect(driver.snapshot.context.assignees.request).toEqual(['mia']);
     // After reassignment the head may submit and the former assignee may not.
     expect(
-      driver.explain({
+      explainText(driver, {
         type: 'submit',
         at: MONDAY_9AM + 49 * HOUR,
         actor: { user: 'ann' },
@@ -104,7 +105,7 @@ describe('form step', () => {
       }),
     ).toMatch(/assigned to mia/);
     expect(
-      driver.explain({
+      explainText(driver, {
         type: 'submit',
         at: MONDAY_9AM + 49 * HOUR,
         actor: { user: 'mia' },

@@ -1,5 +1,6 @@
 import type { SopDocument } from '../../engine/model/sop';
 import { DAY, HOUR, makeSop, MONDAY_9AM, runTimersUntil, startTest } from '../support/sop-fixtures';
+import { explainText } from '../support/explain-text';
 
 const doc: SopDocument = makeSop(
   {
@@ -36,7 +37,7 @@ describe('tasks step', () => {
   it('adds tasks checked against the naming rule, with the owner written as id or name', () => {
     const { driver } = startTest(doc, input);
     const bad = { ...task('ben', '2026-12-08'), name: 'firmware' };
-    expect(driver.explain({ type: 'task.add', at: MONDAY_9AM, actor: { user: 'ann' }, data: bad })).toBe(
+    expect(explainText(driver, { type: 'task.add', at: MONDAY_9AM, actor: { user: 'ann' }, data: bad })).toBe(
       "task: name 'firmware' does not follow the naming rule '{project}-{module}-{owner}-{due}'; expected 'Nova-fw-ben-2026-12-08' or 'Nova-fw-Ben-2026-12-08'",
     );
     const byName = { ...task('ben', '2026-12-08'), name: 'Nova-fw-Ben-2026-12-08' };
@@ -48,7 +49,7 @@ describe('tasks step', () => {
   it('lets only the project manager add tasks and only owners or collaborators update them', () => {
     const { driver } = startTest(doc, input);
     expect(
-      driver.explain({
+      explainText(driver, {
         type: 'task.add',
         at: MONDAY_9AM,
         actor: { user: 'ben' },
@@ -62,7 +63,7 @@ describe('tasks step', () => {
       data: task('ben', '2026-12-08'),
     });
     expect(
-      driver.explain({
+      explainText(driver, {
         type: 'task.update',
         at: MONDAY_9AM,
         actor: { user: 'cat' },
@@ -71,7 +72,7 @@ describe('tasks step', () => {
       }),
     ).toBe("'cat' is neither the owner nor a collaborator of task 't1'");
     expect(
-      driver.explain({
+      explainText(driver, {
         type: 'task.update',
         at: MONDAY_9AM,
         actor: { user: 'ben' },
@@ -80,7 +81,7 @@ describe('tasks step', () => {
       }),
     ).toBe("unknown task 't9' in step 'work' (tasks: t1)");
     expect(
-      driver.explain({
+      explainText(driver, {
         type: 'task.update',
         at: MONDAY_9AM,
         actor: { user: 'ben' },
@@ -134,7 +135,7 @@ describe('tasks step', () => {
       data: task('ben', '2026-12-11'),
     });
     expect(
-      driver.explain({ type: 'task.needsHelp', at: MONDAY_9AM, actor: { user: 'ben' }, task: 't1' }),
+      explainText(driver, { type: 'task.needsHelp', at: MONDAY_9AM, actor: { user: 'ben' }, task: 't1' }),
     ).toBe("task 't1' must be marked blocked before asking for help");
     driver.send({
       type: 'task.update',

@@ -1,0 +1,173 @@
+/**
+ * The one generic workflow every project runs: it drives the project's pinned, compiled SOP with
+ * XState's pure functions (through the engine's ProjectDriver), turns its delayed events into
+ * durable timers and its effects into activities, and takes human actions as validated updates.
+ *
+ * Sandbox code: no Node APIs, no I/O, no ajv or yaml (enforced by ESLint). Time is workflow time.
+ */
+import {
+  allHandlersFinished,
+  ApplicationFailure,
+  condition,
+  continueAsNew,
+  proxyActivities,
+  setHandler,
+  upsertSearchAttributes,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { Effect } from '../engine/runtime/effects';
+import { ProjectDriver, type Turn } from '../engine/runtime/driver';
+import { checkFormData } from '../engine/runtime/form-data';
+import type { SopEvent } from '../engine/runtime/context';
+import type { ProjectActivities } from './activities/deliver-effect';
+import {
+  ACTION_REJECTED,
+  actUpdate,
+  stateQuery,
+  type ActionRequest,
+  type ActionResult,
+  type ProjectArgs,
+  type ProjectOutcome,
+} from './messages';
+import { buildProjectView } from './project-view';
+import { searchAttributeUpdates } from './search-attribute-updates';
+
+const { deliverEffect } = proxyActivities<ProjectActivities>({
+  startToCloseTimeout: '30 seconds',
+  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
+});
+
+/** Rejects a request that is not even shaped like an action, before the engine sees it. */
+function checkShape(request: ActionRequest): void {
+  const problem =
+    typeof request !== 'object' || request === null
+      ? 'the action must be an object'
+      : typeof request.type !== 'string' || request.type === ''
+        ? "the action needs a 'type' (e.g. submit, approve, task.update)"
+        : typeof request.actor?.user !== 'string' || request.actor.user === ''
+          ? "the action needs 'actor.user'"
+          : request.actor.user.startsWith('@')
+            ? "'actor.user' may not start with '@' (reserved for the engine)"
+            : undefined;
+  if (problem) {
+    throw ApplicationFailure.create({
+      type: ACTION_REJECTED,
+      message: problem,
+      details: [{ code: 'INVALID_DATA', message: problem }],
+      nonRetryable: true,
+    });
+  }
+}
+
+function toEvent(request: ActionRequest): SopEvent {
+  return {
+    type: request.type,
+    at: Date.now(),
+    actor: request.actor,
+    ...(request.data !== undefined ? { data: request.data } : {}),
+    ...(request.task !== undefined ? { task: request.task } : {}),
+    ...(request.status !== undefined ? { status: request.status } : {}),
+    ...(request.comment !== undefined ? { comment: request.comment } : {}),
+  } as SopEvent;
+}
+
+/** Runs one project from kickoff (or from where it continued as new) to its final step. */
+export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
+  const { compiled } = args;
+  const outbox: Effect[] = [];
+  let revision = 0;
+  const take = (turn: Turn) => {
+    outbox.push(...turn.effects);
+    revision++;
+  };
+
+  let driver: ProjectDriver;
+  if (args.resume) {
+    driver = ProjectDriver.restore(compiled, args.resume);
+  } else {
+    const schema = compiled.document.input?.schema;
+    const problems = schema ? checkFormData(schema, args.start.input) : [];
+    if (problems.length > 0) {
+      throw ApplicationFailure.nonRetryable(
+        `the kickoff input does not fit the SOP: ${problems.join('; ')}`,
+        'InvalidInput',
+      );
+    }
+    driver = new ProjectDriver(compiled);
+    take(driver.start({ ...args.start, startedAt: args.start.startedAt ?? Date.now() }));
+  }
+
+  setHandler(stateQuery, () => buildProjectView(compiled, driver.snapshot, driver.pending()));
+
+  setHandler(
+    actUpdate,
+    (request: ActionRequest): ActionResult => {
+      const turn = driver.send(toEvent(request));
+      take(turn);
+      return { accepted: true, status: turn.status, steps: turn.stepsAfter };
+    },
+    {
+      validator: (request: ActionRequest) => {
+        checkShape(request);
+        const rejection = driver.explain(toEvent(request));
+        if (rejection) {
+          throw ApplicationFailure.create({
+            type: ACTION_REJECTED,
+            message: rejection.message,
+            details: [rejection],
+            nonRetryable: true,
+          });
+        }
+      },
+    },
+  );
+
+  let attributes = '';
+  for (;;) {
+    // Fire every timer that is due, in the order it was set.
+    for (let timer = driver.pending()[0]; timer && timer.at <= Date.now(); timer = driver.pending()[0]) {
+      take(driver.fire(timer));
+      if (driver.snapshot.status !== 'active') break;
+    }
+    if (outbox.length > 0) {
+      const batch = outbox.splice(0);
+      await Promise.all(batch.map((effect) => deliverEffect(effect)));
+    }
+    const updates = searchAttributeUpdates(
+      compiled,
+      buildProjectView(compiled, driver.snapshot, driver.pending()),
+      args.start,
+    );
+    const encoded = JSON.stringify(updates);
+    if (encoded !== attributes) {
+      upsertSearchAttributes(updates);
+      attributes = encoded;
+    }
+    if (driver.snapshot.status !== 'active') break;
+    if (workflowInfo().continueAsNewSuggested) {
+      await condition(allHandlersFinished);
+      if (outbox.length === 0) {
+        const startedAt = (driver.snapshot.context as { startedAt: number }).startedAt;
+        return continueAsNew<typeof sopProject>({
+          ...args,
+          start: { ...args.start, startedAt },
+          resume: driver.persist(),
+        });
+      }
+      continue;
+    }
+    const seen = revision;
+    const next = driver.pending()[0];
+    const wait = next ? Math.max(1, next.at - Date.now()) : undefined;
+    if (wait === undefined) await condition(() => revision !== seen);
+    else await condition(() => revision !== seen, wait);
+  }
+  await condition(allHandlersFinished);
+  const view = buildProjectView(compiled, driver.snapshot, []);
+  const finalStep = view.completedSteps.length > 0 ? driver.persist().value : undefined;
+  return {
+    status: view.status,
+    ...(typeof finalStep === 'string' ? { finalStep } : {}),
+    ...(view.outcome !== undefined ? { outcome: view.outcome } : {}),
+  };
+}
