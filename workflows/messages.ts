@@ -35,6 +35,8 @@ export interface ActionRequest {
   readonly task?: string;
   readonly status?: string;
   readonly comment?: string;
+  /** The step the action is for, when several active steps accept the same action (parallel steps). */
+  readonly step?: string;
   /** Why the actor does this (kept in history for auditors). */
   readonly reason?: string;
 }

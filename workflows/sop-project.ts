@@ -68,6 +68,7 @@ function toEvent(request: ActionRequest): SopEvent {
     ...(request.task !== undefined ? { task: request.task } : {}),
     ...(request.status !== undefined ? { status: request.status } : {}),
     ...(request.comment !== undefined ? { comment: request.comment } : {}),
+    ...(request.step !== undefined ? { step: request.step } : {}),
   } as SopEvent;
 }
 
@@ -124,12 +125,14 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
 
   let attributes = '';
   for (;;) {
+    // Anything that changes while this iteration awaits activities wakes the next one at once.
+    const seen = revision;
     // Fire every timer that is due, in the order it was set.
     for (let timer = driver.pending()[0]; timer && timer.at <= Date.now(); timer = driver.pending()[0]) {
       take(driver.fire(timer));
       if (driver.snapshot.status !== 'active') break;
     }
-    if (outbox.length > 0) {
+    while (outbox.length > 0) {
       const batch = outbox.splice(0);
       await Promise.all(batch.map((effect) => deliverEffect(effect)));
     }
@@ -143,10 +146,14 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
       upsertSearchAttributes(updates);
       attributes = encoded;
     }
-    if (driver.snapshot.status !== 'active') break;
+    if (driver.snapshot.status !== 'active') {
+      await condition(allHandlersFinished);
+      if (outbox.length === 0) break;
+      continue;
+    }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
-      if (outbox.length === 0) {
+      if (outbox.length === 0 && revision === seen) {
         const startedAt = (driver.snapshot.context as { startedAt: number }).startedAt;
         return continueAsNew<typeof sopProject>({
           ...args,
@@ -156,13 +163,12 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
       }
       continue;
     }
-    const seen = revision;
     const next = driver.pending()[0];
     const wait = next ? Math.max(1, next.at - Date.now()) : undefined;
-    if (wait === undefined) await condition(() => revision !== seen);
-    else await condition(() => revision !== seen, wait);
+    const changed = () => revision !== seen || outbox.length > 0;
+    if (wait === undefined) await condition(changed);
+    else await condition(changed, wait);
   }
-  await condition(allHandlersFinished);
   const view = buildProjectView(compiled, driver.snapshot, []);
   const finalStep = view.completedSteps.length > 0 ? driver.persist().value : undefined;
   return {

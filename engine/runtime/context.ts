@@ -114,5 +114,7 @@ export interface SopEvent {
   readonly status?: TaskStatus;
   readonly comment?: string;
   readonly department?: string;
+  /** Addresses the action to one of several active steps that accept the same event (parallel steps). */
+  readonly step?: string;
   readonly [key: string]: unknown;
 }

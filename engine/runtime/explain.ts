@@ -60,13 +60,23 @@ export function explainRejection(
       .join('; ');
     return { code: 'WRONG_STATE', message: `no current step accepts '${event.type}': ${offers}` };
   }
+  // In parallel steps several active steps may accept the same event: report the refusal of the
+  // step the actor could act on (wrong data, say), not a "not yours" from a sibling step.
+  const rejections: Rejection[] = [];
   for (const step of handling) {
     const builtIn = rejectionReason(compiled, context, step, event);
-    if (builtIn) return builtIn;
+    if (builtIn) rejections.push(builtIn);
     for (const transition of stateIndex(compiled).get(step)?.on?.[event.type] ?? []) {
       const reason = customReason(compiled, context, step, event, transition);
-      if (reason) return reason;
+      if (reason) rejections.push(reason);
     }
+  }
+  const relevant = rejections.find(
+    (r) => r.code !== 'NOT_ALLOWED' && !r.message.startsWith('the action is addressed'),
+  );
+  if (relevant) return relevant;
+  if (rejections.length > 0) {
+    return { code: rejections[0]!.code, message: [...new Set(rejections.map((r) => r.message))].join('; ') };
   }
   return {
     code: 'WRONG_STATE',

@@ -37,6 +37,9 @@ export function rejectionReason(
 ): Rejection | undefined {
   const step = stepIndexOf(compiled).get(stepId);
   if (!step) return conflict(`unknown step '${stepId}'`);
+  if (typeof event.step === 'string' && event.step !== stepId) {
+    return conflict(`the action is addressed to step '${event.step}', not '${stepId}'`);
+  }
   const actor = event.actor?.user;
   if (typeof actor !== 'string' || actor === '')
     return forbidden(`'${event.type}' needs an actor (actor.user)`);

@@ -17,6 +17,7 @@ export type ScriptEntry =
       readonly task?: string;
       readonly status?: string;
       readonly comment?: string;
+      readonly step?: string;
       /** The author expects the engine to refuse this event. */
       readonly expectRejected: boolean;
     }
@@ -29,7 +30,7 @@ export interface EventScript {
   readonly entries: readonly ScriptEntry[];
 }
 
-const EVENT_KEYS = ['at', 'event', 'as', 'data', 'task', 'status', 'comment', 'expect'];
+const EVENT_KEYS = ['at', 'event', 'as', 'data', 'task', 'status', 'comment', 'step', 'expect'];
 
 /**
  * Parses an event script (YAML):
@@ -78,7 +79,9 @@ export function parseEventScript(text: string, file: string): { script?: EventSc
       'e.g. start: 2026-12-01T09:00:00+08:00',
     );
   }
-  const input = (doc.toJS({ maxAliasCount: 50 }) as { input?: unknown }).input ?? {};
+  // Resolve aliases (`*request`) once, over the whole document, with a cap against alias bombs.
+  const js = doc.toJS({ maxAliasCount: 50 }) as { input?: unknown; events?: unknown[] };
+  const input = js.input ?? {};
   const eventsNode = root.get('events', true);
   const entries: ScriptEntry[] = [];
   if (eventsNode !== undefined && !isSeq(eventsNode)) problem(0, '/events', "'events' must be a list");
@@ -87,7 +90,7 @@ export function parseEventScript(text: string, file: string): { script?: EventSc
     const offset = (item as { range?: [number] }).range?.[0];
     const line = at(offset).line;
     const path = `/events/${index}`;
-    const value = (item as { toJSON?: () => unknown }).toJSON?.() as Record<string, unknown> | undefined;
+    const value = js.events?.[index] as Record<string, unknown> | undefined;
     if (!value || typeof value !== 'object') return problem(offset, path, 'each entry must be a mapping');
     if ('advance' in value) {
       const parsed = parseDuration(String(value.advance));
@@ -132,6 +135,7 @@ export function parseEventScript(text: string, file: string): { script?: EventSc
         : {}),
       ...(typeof value.status === 'string' ? { status: value.status } : {}),
       ...(typeof value.comment === 'string' ? { comment: value.comment } : {}),
+      ...(typeof value.step === 'string' ? { step: value.step } : {}),
     });
   });
   if (problems.length > 0) return { problems };

@@ -175,5 +175,6 @@ function toEvent(entry: Extract<ScriptEntry, { kind: 'event' }>, at: number): So
     ...(entry.task !== undefined ? { task: entry.task } : {}),
     ...(entry.status !== undefined ? { status: entry.status } : {}),
     ...(entry.comment !== undefined ? { comment: entry.comment } : {}),
+    ...(entry.step !== undefined ? { step: entry.step } : {}),
   } as SopEvent;
 }
