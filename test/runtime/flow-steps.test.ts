@@ -120,6 +120,55 @@ describe('parallel step', () => {
     driver.send({ type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' }, data: {} });
     expect(driver.snapshot.value).toBe('closed');
   });
+
+  it('reports the refusal of the step the actor could act on, and takes actions addressed to a step', () => {
+    const strict = makeSop(
+      {
+        together: {
+          kind: 'parallel',
+          regions: {
+            tech: {
+              initial: 'fix',
+              steps: {
+                fix: { kind: 'form', assignee: 'pm', form: 'note', next: 'fixed' },
+                fixed: { kind: 'final' },
+              },
+            },
+            docs: {
+              initial: 'write',
+              steps: {
+                write: { kind: 'form', assignee: 'pm', form: 'note', next: 'written' },
+                written: { kind: 'final' },
+              },
+            },
+          },
+          next: 'closed',
+        },
+        closed: { kind: 'final' },
+      },
+      { forms: { note: { title: 'Note', schema: { type: 'object', required: ['text'] } } } },
+    );
+    const { driver } = startTest(strict);
+    expect(
+      driver.explain({ type: 'submit', at: MONDAY_9AM, actor: { user: 'mia' }, data: { text: 'x' } }),
+    ).toEqual({
+      code: 'NOT_ALLOWED',
+      message:
+        "'mia' may not submit the form in step 'fix': it is assigned to ann; 'mia' may not submit the form in step 'write': it is assigned to ann",
+    });
+    expect(driver.explain({ type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' }, data: {} })?.code).toBe(
+      'INVALID_DATA',
+    );
+    // The same person owns both steps: addressing the action completes only one of them.
+    driver.send({
+      type: 'submit',
+      at: MONDAY_9AM,
+      actor: { user: 'ann' },
+      data: { text: 'x' },
+      step: 'write',
+    });
+    expect(driver.snapshot.value).toEqual({ together: { tech: 'fix', docs: 'written' } });
+  });
 });
 
 describe('custom transitions', () => {
