@@ -26,8 +26,14 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-restricted-syntax': [
         'error',
-        { selector: "CallExpression[callee.name='eval']", message: 'No eval: SOP text must never run as code.' },
-        { selector: "NewExpression[callee.name='Function']", message: 'No new Function: SOP text must never run as code.' },
+        {
+          selector: "CallExpression[callee.name='eval']",
+          message: 'No eval: SOP text must never run as code.',
+        },
+        {
+          selector: "NewExpression[callee.name='Function']",
+          message: 'No new Function: SOP text must never run as code.',
+        },
       ],
     },
   },
@@ -50,12 +56,20 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            ...builtinModules.flatMap((name) => [name, `node:${name}`]).map((name) => ({
-              name,
-              message: 'Workflow sandbox code is replayed: no Node APIs here.',
-            })),
-            { name: 'ajv', message: 'ajv generates code; use engine/runtime/form-data (no codegen) in the sandbox.' },
-            { name: 'yaml', message: 'Parse YAML outside the sandbox (engine/loader); the workflow gets compiled JSON.' },
+            ...builtinModules
+              .flatMap((name) => [name, `node:${name}`])
+              .map((name) => ({
+                name,
+                message: 'Workflow sandbox code is replayed: no Node APIs here.',
+              })),
+            {
+              name: 'ajv',
+              message: 'ajv generates code; use engine/runtime/form-data (no codegen) in the sandbox.',
+            },
+            {
+              name: 'yaml',
+              message: 'Parse YAML outside the sandbox (engine/loader); the workflow gets compiled JSON.',
+            },
           ],
           patterns: [
             {
@@ -63,7 +77,17 @@ export default tseslint.config(
               allowTypeImports: true,
               message: 'Import activities as types only and call them through proxyActivities.',
             },
-            { group: ['ajv/*', '**/engine/loader/*', '**/engine/loader', '**/engine/validator*', '**/engine/compiler*'], message: 'Not sandbox-safe: file and schema tooling.', allowTypeImports: true },
+            {
+              group: [
+                'ajv/*',
+                '**/engine/loader/*',
+                '**/engine/loader',
+                '**/engine/validator*',
+                '**/engine/compiler*',
+              ],
+              message: 'Not sandbox-safe: file and schema tooling.',
+              allowTypeImports: true,
+            },
           ],
         },
       ],

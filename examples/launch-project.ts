@@ -125,27 +125,31 @@ function taskPlan(due: string) {
   };
 }
 
+/** A history entry field as text (entries are plain JSON: strings, numbers, arrays). */
+function text(value: unknown): string {
+  if (value === undefined || value === null) return '';
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
 function describeHistoryEntry(entry: Record<string, unknown>): string {
-  const at = String(entry.at ?? '')
-    .replace('T', ' ')
-    .slice(0, 19);
+  const at = text(entry.at).replace('T', ' ').slice(0, 19);
   switch (entry.kind) {
     case 'kickoff':
-      return `${at}  kickoff of ${String((entry.sop as { id?: string })?.id)}`;
+      return `${at}  kickoff of ${text((entry.sop as { id?: string } | undefined)?.id)}`;
     case 'action': {
-      const actor = (entry.actor as { user?: string })?.user;
-      const task = entry.task ? ` ${String(entry.task)}` : '';
-      const status = entry.status ? ` → ${String(entry.status)}` : '';
-      return `${at}  ${String(actor)}: ${String(entry.type)}${task}${status}`;
+      const actor = text((entry.actor as { user?: string } | undefined)?.user);
+      const task = entry.task ? ` ${text(entry.task)}` : '';
+      const status = entry.status ? ` → ${text(entry.status)}` : '';
+      return `${at}  ${actor}: ${text(entry.type)}${task}${status}`;
     }
     case 'notification':
-      return `${at}  notify ${(entry.recipients as string[] | undefined)?.join(', ') ?? ''}: ${String(entry.message)}`;
+      return `${at}  notify ${(entry.recipients as string[] | undefined)?.join(', ') ?? ''}: ${text(entry.message)}`;
     case 'timer':
-      return `${at}  timer ${String(entry.timer)}`;
+      return `${at}  timer ${text(entry.timer)}`;
     case 'completed':
-      return `${at}  completed: ${JSON.stringify(entry.outcome)}`;
+      return `${at}  completed: ${text(entry.outcome)}`;
     default:
-      return `${at}  ${String(entry.kind)} ${String(entry.what ?? entry.reason ?? '')}`.trimEnd();
+      return `${at}  ${text(entry.kind)} ${text(entry.what ?? entry.reason)}`.trimEnd();
   }
 }
 

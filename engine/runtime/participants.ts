@@ -123,6 +123,13 @@ export function resolveParticipants(
     const users = userIdsFromValue(readPath(input, spec.fromInput));
     if (users.length === 0)
       throw new ParticipantResolutionError(name, `the kickoff input has no user id at '${spec.fromInput}'`);
+    const unknown = users.find((user) => !org.users[user]);
+    if (unknown !== undefined) {
+      throw new ParticipantResolutionError(
+        name,
+        `user '${unknown}' (input field '${spec.fromInput}') is not in the org directory`,
+      );
+    }
     return users;
   };
   for (const name of Object.keys(specs).sort()) resolve(name);

@@ -8,7 +8,7 @@ import { Worker } from '@temporalio/worker';
 import { testServerExecutable } from '../../server/temporal-binaries';
 import { createActivities } from '../../workflows/activities/deliver-effect';
 import { randomUUID } from 'node:crypto';
-import { actUpdate, stateQuery } from '../../workflows/messages';
+import { actUpdate, stateQuery, type ActionRequest } from '../../workflows/messages';
 import { registerSearchAttributes } from '../../server/register-search-attributes';
 import {
   LAUNCH_INPUT,
@@ -88,7 +88,7 @@ describe('new-product-launch on the time-skipping server', () => {
         projectArgs('new-product-launch', LAUNCH_INPUT),
         taskQueue,
       );
-      const attempt = (request: Parameters<typeof handle.executeUpdate<typeof actUpdate>>[1]['args'][0]) =>
+      const attempt = (request: ActionRequest) =>
         handle.executeUpdate(actUpdate, { args: [request] }).then(
           () => undefined,
           (error: unknown) => {

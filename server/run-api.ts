@@ -1,0 +1,88 @@
+import type { Server } from 'node:http';
+import { join } from 'node:path';
+import type { Client } from '@temporalio/client';
+import { createApp } from '../api/app';
+import { loadSopCatalogue, type SopCatalogue } from '../api/catalogue';
+import { loadOrgDirectory } from '../engine/loader';
+import type { OrgDirectory } from '../engine/model/org';
+import { formatProblem, hasErrors } from '../engine/model/problem';
+import type { ServerConfig } from './config';
+import { createHealthCheck } from './health';
+import { closeHttpServer, listen } from './http-server';
+
+/** The HTTP API, listening. */
+export interface RunningApi {
+  readonly server: Server;
+  readonly url: string;
+  /** Stops accepting connections and waits for in-flight requests (forcing them after `timeoutMs`). */
+  stop(timeoutMs?: number): Promise<void>;
+}
+
+/** Loads `org.yaml`; its problems (with line and column) stop the start-up. */
+export function loadOrg(sopDefinitionsDir: string): OrgDirectory {
+  const file = join(sopDefinitionsDir, 'org.yaml');
+  const { org, problems } = loadOrgDirectory(file);
+  if (!org) {
+    throw new Error(
+      `[ORG_DIRECTORY] ${file} cannot be used (set SOP_DEFINITIONS_DIR to the folder that holds org.yaml):\n` +
+        problems.map(formatProblem).join('\n'),
+    );
+  }
+  return org;
+}
+
+/**
+ * A file with errors is left out of the catalogue rather than stopping the server (the other SOPs
+ * still work), so say loudly which ones, with line and column; no SOP at all is fatal.
+ */
+function reportCatalogue(catalogue: SopCatalogue): void {
+  if (catalogue.problems.length > 0) {
+    const errors = hasErrors(catalogue.problems);
+    console.warn(
+      `${errors ? 'Some SOP files were left out' : 'SOP warnings'} (${catalogue.dir}):\n` +
+        catalogue.problems.map((p) => `  ${formatProblem(p)}`).join('\n'),
+    );
+  }
+  if (catalogue.list().length === 0) {
+    throw new Error(
+      `[NO_SOPS] No valid SOP in ${catalogue.dir}: fix the files above or set SOP_DEFINITIONS_DIR.`,
+    );
+  }
+}
+
+export interface ApiOptions {
+  readonly config: ServerConfig;
+  readonly client: Client;
+  /** Present when this process also runs the worker; health then checks it too. */
+  readonly workerRunning?: () => boolean;
+}
+
+/**
+ * Builds the Express app from the SOP catalogue and org directory and listens on `HOST:PORT`.
+ */
+export async function startApi({ config, client, workerRunning }: ApiOptions): Promise<RunningApi> {
+  const catalogue = loadSopCatalogue(config.sopDefinitionsDir);
+  reportCatalogue(catalogue);
+  const org = loadOrg(config.sopDefinitionsDir);
+  // The health check reads `server`, assigned below: it only runs once a request arrives.
+  const health = createHealthCheck({
+    client,
+    server: () => server,
+    sopCount: () => catalogue.list().length,
+    ...(workerRunning ? { worker: workerRunning } : {}),
+  });
+  const app = createApp({
+    client,
+    catalogue,
+    org,
+    namespace: config.temporal.namespace,
+    taskQueue: config.temporal.taskQueue,
+    health,
+  });
+  const server = await listen(app, config.host, config.port);
+  return {
+    server,
+    url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
+    stop: (timeoutMs) => closeHttpServer(server, timeoutMs),
+  };
+}

@@ -1,0 +1,59 @@
+import { hostname } from 'node:os';
+import type { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import type { ServerConfig } from './config';
+import { connectWorker } from './temporal-connection';
+import { bundleWorkflows, createProjectWorker } from './worker';
+
+/** A worker polling the project task queue. */
+export interface RunningWorker {
+  readonly worker: Worker;
+  /** Settles when the worker stops: after {@link RunningWorker.stop}, or on a fatal error. */
+  readonly done: Promise<void>;
+  /** True while it polls. */
+  isRunning(): boolean;
+  /** Stops polling, lets in-flight tasks finish, closes the connection. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Connects, bundles the workflow code (once: it takes seconds; pass `bundle` to start that early)
+ * and starts polling. The identity names host and pid, so Temporal's UI shows which process ran
+ * which task when several scale out.
+ */
+export async function startWorker(
+  config: ServerConfig,
+  bundle: Promise<WorkflowBundleWithSourceMap> = bundleWorkflows(),
+): Promise<RunningWorker> {
+  const [connection, workflowBundle] = await Promise.all([connectWorker(config), bundle]);
+  let worker: Worker;
+  try {
+    worker = await createProjectWorker({
+      connection,
+      namespace: config.temporal.namespace,
+      taskQueue: config.temporal.taskQueue,
+      workflowBundle,
+      identity: `sop-worker@${hostname()}:${process.pid}`,
+    });
+  } catch (error) {
+    await connection.close();
+    throw error;
+  }
+  const done = worker.run().finally(() => closeQuietly(connection));
+  return {
+    worker,
+    done,
+    isRunning: () => worker.getState() === 'RUNNING',
+    stop: async () => {
+      if (worker.getState() === 'RUNNING') worker.shutdown();
+      await done;
+    },
+  };
+}
+
+async function closeQuietly(connection: NativeConnection): Promise<void> {
+  try {
+    await connection.close();
+  } catch {
+    // Already closed: nothing left to release.
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * `npm start` end to end, with real processes and no mocks: the embedded Temporal dev server, the
+ * worker and the API start in one process; the launch example drives a project to its close over
+ * HTTP; Ctrl-C (SIGINT) stops everything with exit code 0 and leaves no dev server behind; a second
+ * start on the same DATA_DIR still has the project (the SQLite file persisted it).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, loadConfig } from '../../server/config';
+
+const ROOT = join(__dirname, '..', '..');
+const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+interface Started {
+  readonly child: ChildProcess;
+  /** Everything it printed so far (stdout and stderr), for assertions and failure messages. */
+  output(): string;
+  /** Its exit code (or the signal's name). */
+  readonly exited: Promise<number | string>;
+}
+
+/** Runs an npm script of this package (`npm start`, `npm run example:launch`), as a user would. */
+function runScript(script: string, env: NodeJS.ProcessEnv): Started {
+  const args = script === 'start' ? ['start'] : ['run', script];
+  const child = spawn(NPM, ['--silent', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
+  const exited = new Promise<number | string>((resolve) =>
+    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
+  );
+  return { child, output: () => output, exited };
+}
+
+/** Free loopback ports: all held open at once, so the three are distinct. */
+async function freePorts(count: number): Promise<number[]> {
+  const servers = await Promise.all(
+    Array.from(
+      { length: count },
+      () =>
+        new Promise<ReturnType<typeof createServer>>((resolve) => {
+          const server = createServer();
+          server.listen(0, '127.0.0.1', () => resolve(server));
+        }),
+    ),
+  );
+  const ports = servers.map((s) => (s.address() as AddressInfo).port);
+  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
+  return ports;
+}
+
+/** Polls `GET /healthz` until it answers 200; fails early with the output if the process exits. */
+async function waitForHealthy(apiUrl: string, started: Started, timeoutMs = 60_000): Promise<void> {
+  let exited: number | string | undefined;
+  void started.exited.then((code) => (exited = code));
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (exited !== undefined)
+      throw new Error(`npm start exited (${exited}) before it was healthy:\n${started.output()}`);
+    try {
+      const response = await fetch(`${apiUrl}/healthz`);
+      if (response.status === 200) return;
+    } catch {
+      // Not listening yet.
+    }
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  throw new Error(`GET ${apiUrl}/healthz never answered 200 within ${timeoutMs} ms:\n${started.output()}`);
+}
+
+/** Sends SIGINT (Ctrl-C) to npm, which forwards it to the engine, and waits for the exit code. */
+async function interrupt(started: Started): Promise<number | string> {
+  started.child.kill('SIGINT');
+  return started.exited;
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+describe('loadConfig', () => {
+  const load = (env: NodeJS.ProcessEnv) => loadConfig(env, ROOT);
+  const problemsOf = (env: NodeJS.ProcessEnv): readonly string[] => {
+    try {
+      load(env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.problems;
+      throw error;
+    }
+    throw new Error('expected a ConfigError');
+  };
+
+  it('works with no variables at all: embedded Temporal on loopback', () => {
+    const config = load({});
+    expect(config).toMatchObject({
+      host: '127.0.0.1',
+      port: 3000,
+      dataDir: join(ROOT, 'data'),
+      sopDefinitionsDir: join(ROOT, 'sop-definitions'),
+      retention: '30d',
+      retentionSeconds: 30 * 86_400,
+      temporal: { namespace: 'default', taskQueue: 'sop-projects', port: 7233, uiPort: 8233 },
+    });
+    expect(config.temporal.address).toBeUndefined();
+    expect(config.temporal.tls).toBeUndefined();
+  });
+
+  it('lists every bad variable at once, each by name', () => {
+    expect(
+      problemsOf({ PORT: '0', SOP_RETENTION: '5m', TEMPORAL_UI_PORT: '7233', TEMPORAL_NAMESPACE: 'a b' }),
+    ).toEqual([
+      'PORT="0": must be a port number from 1 to 65535, e.g. 3000',
+      'SOP_RETENTION="5m": must be a whole number of hours, days or weeks, e.g. 30d, 72h or 8w',
+      'TEMPORAL_UI_PORT="7233": must differ from TEMPORAL_PORT (7233)',
+      'TEMPORAL_NAMESPACE="a b": must be a namespace name: letters, digits, ".", "_" or "-"',
+    ]);
+  });
+
+  it('connects to a cluster with TLS when an API key is set', () => {
+    const config = load({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret' });
+    expect(config.temporal).toMatchObject({ address: 'ns.tmprl.cloud:7233', apiKey: 'secret', tls: {} });
+  });
+
+  it('refuses TLS settings for the embedded server and half a client certificate', () => {
+    expect(problemsOf({ TEMPORAL_API_KEY: 'secret' })).toEqual([
+      'TEMPORAL_ADDRESS="": is unset (embedded server) but TLS or TEMPORAL_API_KEY is set',
+    ]);
+    expect(problemsOf({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS_CERT: 'package.json' })).toEqual([
+      'TEMPORAL_TLS_KEY="": mutual TLS needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY',
+    ]);
+  });
+});
+
+describe('npm start', () => {
+  let dataDir: string;
+  let env: NodeJS.ProcessEnv;
+  let apiUrl: string;
+  const children: Started[] = [];
+
+  beforeAll(async () => {
+    dataDir = mkdtempSync(join(tmpdir(), 'sop-start-'));
+    const [port, temporalPort, uiPort] = await freePorts(3);
+    apiUrl = `http://127.0.0.1:${port}`;
+    // The ambient environment may point at a real cluster: this test is about embedded mode.
+    const { TEMPORAL_ADDRESS: _address, TEMPORAL_NAMESPACE: _namespace, ...rest } = process.env;
+    env = {
+      ...rest,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+    };
+  });
+
+  afterAll(() => {
+    // Only what this test started: its own children, and the dev server its pid file names.
+    for (const started of children) if (started.child.exitCode === null) started.child.kill('SIGKILL');
+    const pidFile = join(dataDir, 'temporal-server.pid');
+    if (existsSync(pidFile)) {
+      const { server } = JSON.parse(readFileSync(pidFile, 'utf8')) as { server: number };
+      if (isAlive(server)) process.kill(server, 'SIGKILL');
+    }
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  function start(): Started {
+    const started = runScript('start', env);
+    children.push(started);
+    return started;
+  }
+
+  it('fails fast on a bad PORT, naming the variable', async () => {
+    const started = runScript('start', { ...env, PORT: 'abc' });
+    children.push(started);
+    expect(await started.exited).toBe(2);
+    expect(started.output()).toContain('PORT="abc": must be a port number');
+  });
+
+  it('runs a project to its close, stops on Ctrl-C, and still has it after a restart', async () => {
+    const first = start();
+    await waitForHealthy(apiUrl, first);
+    expect(first.output()).toContain(`API          ${apiUrl}`);
+    const devServerPid = Number(/embedded dev server, pid (\d+)/.exec(first.output())?.[1]);
+    expect(isAlive(devServerPid)).toBe(true);
+
+    const example = runScript('example:launch', { ...env, API_URL: apiUrl });
+    const exampleCode = await example.exited;
+    if (exampleCode !== 0) throw new Error(`the example exited ${exampleCode}:\n${example.output()}`);
+    expect(example.output()).toContain('refused as expected (409 WRONG_STATE)');
+    const projectId = /Project id: (\S+)/.exec(example.output())?.[1];
+    expect(projectId).toBeDefined();
+
+    expect(await interrupt(first)).toBe(0);
+    expect(first.output()).toMatch(/stopped API[\s\S]*stopped worker[\s\S]*stopped Temporal dev server/);
+    expect(isAlive(devServerPid)).toBe(false);
+    expect(existsSync(join(dataDir, 'temporal.db'))).toBe(true);
+
+    const second = start();
+    await waitForHealthy(apiUrl, second);
+    const response = await fetch(`${apiUrl}/projects/${encodeURIComponent(projectId!)}`);
+    expect(response.status).toBe(200);
+    const view = (await response.json()) as { status: string; tasks: { status: string }[] };
+    expect(view.status).toBe('completed');
+    expect(view.tasks.map((t) => t.status)).toEqual(['done', 'done', 'done', 'done']);
+    expect(await interrupt(second)).toBe(0);
+  }, 150_000);
+});
