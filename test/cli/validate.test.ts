@@ -39,13 +39,13 @@ describe('sop validate', () => {
     const run = runSop(['validate', SEVERAL, ...CONTEXT]);
     expect(run.status).toBe(1);
     const lines = problemLines(run.stdout);
-    // The bad duration, the unknown target and the YAML syntax error, in line order.
+    // The YAML syntax error, the bad duration and the unknown target, in line order.
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(
+    expect(lines[0]).toMatch(/several-problems\.yaml:24:12: error: .*not valid YAML.* \[YAML_SYNTAX\]$/);
+    expect(lines[1]).toMatch(
       /several-problems\.yaml:38:15: error: .*'3 bizness days'.* \[INVALID_DURATION\]$/,
     );
-    expect(lines[1]).toMatch(/several-problems\.yaml:52:16: error: .*'publish'.* \[UNKNOWN_TARGET\]$/);
-    expect(lines[2]).toMatch(/several-problems\.yaml:57:12: error: .* \[YAML_SYNTAX\]$/);
+    expect(lines[2]).toMatch(/several-problems\.yaml:52:16: error: .*'publish'.* \[UNKNOWN_TARGET\]$/);
     // Each problem says what would be right on its own hint line.
     expect(run.stdout.match(/^ {4}hint: /gm)).toHaveLength(3);
     expect(run.stdout.trimEnd().split('\n').at(-1)).toBe('1 file checked: 3 errors, 0 warnings');
@@ -85,9 +85,9 @@ describe('sop validate', () => {
       'UNREACHABLE_STEP',
     ]);
     expect(report[1].problems.map((p: { line: number; column: number }) => [p.line, p.column])).toEqual([
+      [24, 12],
       [38, 15],
       [52, 16],
-      [57, 12],
     ]);
     expect(report[1].problems[0]).toEqual(
       expect.objectContaining({

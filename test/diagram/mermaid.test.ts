@@ -82,6 +82,24 @@ describe('toMermaid', () => {
     expect(lines.slice(close)).toContain('    prep --> cancelled : abort (from 研发)');
   });
 
+  it('names the inner step of an arrow drawn to a parallel step instead', () => {
+    const jumping: SopDocument = {
+      ...PARALLEL_SOP,
+      steps: {
+        ...PARALLEL_SOP.steps,
+        brief: {
+          kind: 'form',
+          title: '简报',
+          assignee: 'pm',
+          form: 'brief',
+          next: 'prep',
+          on: { rush: 'build' },
+        },
+      },
+    };
+    expect(toMermaid(jumping)).toContain('\n    brief --> prep : rush (to 研发)\n');
+  });
+
   it('still draws an arrow to a target that does not exist', () => {
     const broken: SopDocument = {
       ...SMALL,

@@ -29,6 +29,17 @@ function isStale(): boolean {
   return built < Math.max(newestSourceTime(join(ROOT, 'engine')), newestSourceTime(join(ROOT, 'cli')));
 }
 
+const STALE_LOCK_MS = 300_000;
+
+/** When the build lock was taken (now, when there is none). */
+function lockTime(): number {
+  try {
+    return statSync(LOCK).mtimeMs;
+  } catch {
+    return Date.now();
+  }
+}
+
 function sleep(ms: number): void {
   Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 }
@@ -47,8 +58,11 @@ export function ensureCliBuilt(): void {
       mkdirSync(LOCK);
       break;
     } catch {
-      if (Date.now() > deadline)
+      // A lock left behind by a killed test run is older than any real build takes.
+      if (Date.now() - lockTime() > STALE_LOCK_MS) rmSync(LOCK, { recursive: true, force: true });
+      if (Date.now() > deadline) {
         throw new Error(`timed out waiting for ${LOCK}; remove it if no build is running`);
+      }
       sleep(200);
     }
   }

@@ -2,12 +2,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 /**
- * An SOP with three problems in different steps: a bad duration (line 38, column 15), an unknown
- * transition target (52:16) and a YAML syntax error (57:12, a value with ': ' left unquoted).
+ * An SOP with three problems in different places: a YAML syntax error (line 24, column 12: a
+ * form title with ': ' left unquoted), a bad duration (38:15) and an unknown transition target
+ * (52:16). The syntax error sits outside `steps`, so the validator has no reason to treat the
+ * unknown target as an echo of it.
  * Kept as text rather than a .yaml file because Prettier refuses to format broken YAML.
  */
-export const SEVERAL_PROBLEMS_YAML = `# A broken SOP for the CLI tests: one YAML syntax error, one unknown transition target and one
-# bad duration, in different steps. \`sop validate\` must report all three with their positions.
+export const SEVERAL_PROBLEMS_YAML = `# A broken SOP for the CLI tests: one YAML syntax error, one bad duration and one unknown
+# transition target, in different places. \`sop validate\` must report all three with their positions.
 apiVersion: sop/v1
 id: several-problems
 version: 1.0.0
@@ -29,7 +31,7 @@ input:
 
 forms:
   brief:
-    title: 简报
+    title: 简报: 目标
     schema:
       type: object
       properties:
@@ -62,7 +64,7 @@ steps:
 
   done:
     kind: final
-    title: 完成: 已发布
+    title: 完成
 `;
 
 /** Writes {@link SEVERAL_PROBLEMS_YAML} as `several-problems.yaml` in `dir`; returns its path. */
