@@ -1,6 +1,16 @@
 import { isCollection, isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import type { DocumentPath } from './document-path';
 
+/** A part of the data that a syntax error made unreliable. */
+export interface DamagedPart {
+  readonly path: DocumentPath;
+  /**
+   * True when the error broke structure (which key holds what), not just one value: then
+   * anything that refers into the same top-level section may be an echo of it too.
+   */
+  readonly structural: boolean;
+}
+
 /**
  * Where YAML syntax errors left the data unreliable. The parser recovers from most errors
  * and still produces data, but around an error that data is guesswork (a mis-indented key
@@ -11,13 +21,14 @@ import type { DocumentPath } from './document-path';
  *
  * @example
  * ```ts
- * findDamagedPaths(doc, [507]); // [['steps', 'request']]
+ * findDamagedPaths(doc, [507]); // [{ path: ['steps', 'request'], structural: true }]
  * ```
  */
-export function findDamagedPaths(doc: Document, offsets: readonly number[]): DocumentPath[] {
+export function findDamagedPaths(doc: Document, offsets: readonly number[]): DamagedPart[] {
   return offsets.map((offset) => {
     const { path, node } = deepestAt(doc.contents, offset);
-    return isScalar(node) || path.length === 0 ? path : path.slice(0, -1);
+    if (isScalar(node) && path.length > 0) return { path, structural: false };
+    return { path: path.slice(0, -1), structural: true };
   });
 }
 
@@ -52,5 +63,7 @@ function childAt(node: Node, offset: number): { segment: string | number; node: 
 
 function contains(node: Node, offset: number): boolean {
   const range = node.range;
-  return !!range && range[0] <= offset && offset <= range[2];
+  // Up to the end of the value itself, not the whitespace and comments after it: an error on
+  // the next line belongs to whatever holds that line.
+  return !!range && range[0] <= offset && offset <= range[1];
 }

@@ -1,7 +1,7 @@
 import { LineCounter, parseAllDocuments, type Document } from 'yaml';
 import type { Problem } from '../model/problem';
-import { findDamagedPaths } from './damaged-paths';
-import type { DocumentPath, SourcePosition } from './document-path';
+import { findDamagedPaths, type DamagedPart } from './damaged-paths';
+import type { SourcePosition } from './document-path';
 import { measureNestingDepth } from './nesting-depth';
 import { createSourceMap, type SourceMap } from './source-map';
 import { scanStructure } from './structure-checks';
@@ -43,7 +43,7 @@ export interface LoadedYaml extends SourceMap {
    * Parts of the data that YAML syntax errors made unreliable (see `findDamagedPaths`);
    * empty when the file has no syntax error.
    */
-  readonly damaged: readonly DocumentPath[];
+  readonly damaged: readonly DamagedPart[];
 }
 
 const NO_POSITIONS: SourceMap = {
@@ -138,7 +138,11 @@ export function loadYamlText(text: string, file: string, limits: LoadLimits = {}
     );
   }
   const structure = scanStructure(doc, file, positionOf);
-  problems.push(...structure.problems);
+  // A complex key on a line the parser already complained about is the same mistake.
+  const syntaxLines = new Set(problems.map((p) => p.line));
+  problems.push(
+    ...structure.problems.filter((p) => p.code !== 'YAML_COMPLEX_KEY' || !syntaxLines.has(p.line)),
+  );
   const sourceMap = createSourceMap(doc, lineCounter, text);
   const damaged = findDamagedPaths(
     doc,
@@ -195,22 +199,36 @@ export function sortByPosition(problems: Problem[]): Problem[] {
 }
 
 /**
- * The parser's errors, one per line: after a first error on a line, the parser's next
- * complaints about that same line are consequences, not new mistakes.
+ * The parser's errors, one per mistake: after a first error on a line, the parser's next
+ * complaints about that same line are consequences; and one mis-indented line makes every
+ * following line of its map "wrong" in the same way, so such a run is reported once.
  */
 function describeSyntaxErrors(
   doc: Document,
   file: string,
   positionOf: (offset: number) => SourcePosition,
 ): Problem[] {
-  const lines = new Set<number>();
   const problems: Problem[] = [];
+  let run: { first: Problem; last: Problem; more: number } | undefined;
+  const closeRun = () => {
+    if (!run) return;
+    const { first, more } = run;
+    const also = more === 0 ? '' : ` (and ${more} more line${more === 1 ? '' : 's'} below it)`;
+    problems.push({ ...first, message: `${first.message}${also}` });
+    run = undefined;
+  };
   for (const error of doc.errors) {
     const problem = describeYamlError(error, file, positionOf);
-    if (lines.has(problem.line)) continue;
-    lines.add(problem.line);
-    problems.push(problem);
+    if (run && problem.line === run.last.line) continue;
+    const repeats = run && problem.message === run.first.message && problem.column === run.first.column;
+    if (run && repeats) {
+      run = { ...run, last: problem, more: run.more + 1 };
+      continue;
+    }
+    closeRun();
+    run = { first: problem, last: problem, more: 0 };
   }
+  closeRun();
   return problems;
 }
 

@@ -3,7 +3,7 @@ import { suggest } from './check-context';
 import { checkInputField } from './input-fields';
 import type { ProblemReport, Report } from './reporter';
 import { lookupField } from './schema-fields';
-import { asMap, type SopIndex } from './sop-index';
+import { asMap, withArticle, type SopIndex } from './sop-index';
 
 /** What `event.<x>` may read: the fields the runtime gives every event. */
 const EVENT_FIELDS = ['type', 'data', 'actor', 'comment'];
@@ -51,10 +51,12 @@ export function checkFieldPath(
   if (root === undefined || kind === undefined || first === undefined) return;
   const steps = index.steps.filter((s) => s.kind === kind).map((s) => s.id);
   const step = index.stepsById.get(first);
+  // A step whose own kind is missing or wrong is reported by the schema check; no echo here.
+  if (step && step.kind === undefined) return;
   if (step?.kind !== kind) {
     unknown(
       step
-        ? `${usage} reads '${root}.${first}', but step '${first}' is a ${step.kind ?? 'step'} step, not a ${kind} step`
+        ? `${usage} reads '${root}.${first}', but step '${first}' is ${withArticle(step.kind ?? '')} step, not ${withArticle(kind)} step`
         : `${usage} reads '${root}.${first}', but there is no ${kind} step '${first}'`,
       suggest(first, steps, `the ${kind} steps`),
     );

@@ -1,4 +1,5 @@
 import type { DocumentPath } from '../loader/document-path';
+import { STEP_KINDS } from '../model/sop';
 
 /** A map read from the (not yet trusted) document. */
 export type RawMap = Readonly<Record<string, unknown>>;
@@ -8,7 +9,7 @@ export interface StepEntry {
   readonly id: string;
   readonly path: DocumentPath;
   readonly step: RawMap;
-  /** `kind` when it is text. */
+  /** `kind` when it is one of the step kinds (a missing or unknown kind is the schema check's business). */
   readonly kind?: string;
   /** The region the step belongs to; absent at the top level. */
   readonly region?: RegionEntry;
@@ -81,7 +82,7 @@ function collectSteps(
 ): void {
   for (const [id, step] of mapEntries(value)) {
     const stepPath = [...path, id];
-    const kind = typeof step.kind === 'string' ? step.kind : undefined;
+    const kind = (STEP_KINDS as readonly unknown[]).includes(step.kind) ? (step.kind as string) : undefined;
     steps.push({ id, path: stepPath, step, ...(kind ? { kind } : {}), ...(region ? { region } : {}) });
     if (kind !== 'parallel') continue;
     for (const [name, spec] of mapEntries(step.regions)) {
@@ -139,4 +140,17 @@ export function mapEntries(value: unknown): Map<string, RawMap> {
  */
 export function listItems(value: unknown): [unknown, number][] {
   return Array.isArray(value) ? value.map((item: unknown, index) => [item, index]) : [];
+}
+
+/**
+ * A step kind with its article, for messages.
+ *
+ * @example
+ * ```ts
+ * withArticle('approval'); // 'an approval'
+ * withArticle('form'); // 'a form'
+ * ```
+ */
+export function withArticle(kind: string): string {
+  return /^[aeiou]/.test(kind) ? `an ${kind}` : `a ${kind}`;
 }

@@ -15,7 +15,8 @@ import { checkTargets } from './checks/check-targets';
 import { checkTimeValues } from './checks/check-time-values';
 import { checkUniqueIds } from './checks/check-unique-ids';
 import { createReporter, type Report } from './reporter';
-import { toPointer, type DocumentPath } from '../loader/document-path';
+import type { DamagedPart } from '../loader/damaged-paths';
+import { toPointer } from '../loader/document-path';
 import { indexSop } from './sop-index';
 
 /** The semantic checks, each independent of the others; all run, whatever the others found. */
@@ -63,23 +64,42 @@ export function validateSop(loaded: LoadedSop, options: ValidateOptions = {}): P
   return sortByPosition([...loaded.problems, ...withoutEchoes(dedupe(found), loaded.damaged)]);
 }
 
-/** Codes whose findings span the whole step graph, so any damage among the steps can cause them. */
-const GRAPH_CODES = new Set(['UNREACHABLE_STEP', 'NO_PATH_TO_FINAL']);
+/**
+ * Findings that depend on a whole section being read right: when a syntax error damaged that
+ * section, they are more likely echoes of the error than mistakes of their own.
+ */
+const DEPENDS_ON_SECTION: Readonly<Record<string, readonly string[]>> = {
+  steps: [
+    'UNREACHABLE_STEP',
+    'NO_PATH_TO_FINAL',
+    'UNKNOWN_TARGET',
+    'UNKNOWN_INITIAL',
+    'NOT_A_FORM_STEP',
+    'UNKNOWN_KPI_SUBJECT',
+    'UNKNOWN_EXPRESSION_FIELD',
+  ],
+  initial: ['UNREACHABLE_STEP', 'NO_PATH_TO_FINAL'],
+  participants: ['UNKNOWN_PARTICIPANT', 'TASK_REF_OUTSIDE_TASKS'],
+  input: ['UNKNOWN_INPUT_FIELD'],
+  forms: ['UNKNOWN_FORM', 'UNKNOWN_EXPRESSION_FIELD'],
+  calendar: ['CALENDAR_REQUIRED'],
+};
 
 /**
  * Drops problems that only echo a YAML syntax error: those inside a part the parser had to
- * guess (`damaged`), and graph-wide findings when the steps themselves are damaged.
+ * guess (`damaged`; the whole file when the damage is at its top level), and cross-references
+ * into a section whose structure is damaged (see {@link DEPENDS_ON_SECTION}).
  */
-function withoutEchoes(problems: Problem[], damaged: readonly DocumentPath[]): Problem[] {
+function withoutEchoes(problems: Problem[], damaged: readonly DamagedPart[]): Problem[] {
   if (damaged.length === 0) return problems;
-  const pointers = damaged.map(toPointer);
-  const stepsDamaged = damaged.some(
-    (path) => path.length === 0 || path[0] === 'steps' || path[0] === 'initial',
+  const pointers = damaged.map((part) => toPointer(part.path));
+  const echoed = new Set(
+    damaged
+      .filter((part) => part.structural)
+      .flatMap((part) => DEPENDS_ON_SECTION[String(part.path[0])] ?? []),
   );
   return problems.filter(
-    (p) =>
-      !pointers.some((d) => p.path === d || p.path.startsWith(`${d}/`)) &&
-      !(stepsDamaged && GRAPH_CODES.has(p.code)),
+    (p) => !pointers.some((d) => p.path === d || p.path.startsWith(`${d}/`)) && !echoed.has(p.code),
   );
 }
 

@@ -29,7 +29,10 @@ describe('loadSopText', () => {
       'the file is not valid YAML: plain value cannot start with reserved character @',
     );
     expect(loaded.document).toMatchObject({ a: 1, d: 4 });
-    expect(loaded.damaged).toEqual([['b'], ['c']]);
+    expect(loaded.damaged).toEqual([
+      { path: ['b'], structural: false },
+      { path: ['c'], structural: false },
+    ]);
   });
 
   it('reports a duplicate key at the second occurrence, naming the first', () => {

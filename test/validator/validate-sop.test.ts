@@ -77,6 +77,17 @@ describe('validateSop', () => {
     ]);
   });
 
+  it('keeps reporting cross-references when a syntax error damaged only one value', () => {
+    const sop = buildSop();
+    sop.steps.request.next = 'tell';
+    sop.steps.tell = { kind: 'notify', notify: ['pm'], message: 'MESSAGE', next: 'don' };
+    const text = JSON.stringify(sop, null, 1).replace('"MESSAGE"', '@pm please look');
+    expect(checkSopText(text, 'value.yaml').problems.map((p) => p.code)).toEqual([
+      'YAML_SYNTAX',
+      'UNKNOWN_TARGET',
+    ]);
+  });
+
   it('returns only the reading problems when the file cannot be read as data', () => {
     const loaded = loadSopText('a: *nowhere\n', 'alias.yaml');
     expect(validateSop(loaded).map((p) => p.code)).toEqual(['YAML_UNKNOWN_ALIAS']);

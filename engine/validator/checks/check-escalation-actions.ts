@@ -1,6 +1,6 @@
 import { suggest, type SopCheck } from '../check-context';
 import { describePath } from '../describe-path';
-import { asMap, listItems } from '../sop-index';
+import { asMap, listItems, withArticle } from '../sop-index';
 import { listWorkClocks } from '../step-timing';
 
 /** The events an escalation may send on a person's behalf, per step kind. */
@@ -35,7 +35,7 @@ export const checkEscalationActions: SopCheck = (index, report) => {
           message:
             allowed.length === 0
               ? `${describePath(rungPath, index.doc, 'the SOP')} takes action '${action}', but a tasks step accepts no automatic action`
-              : `${describePath(rungPath, index.doc, 'the SOP')} takes action '${action}', which a ${entry.kind ?? ''} step does not accept`,
+              : `${describePath(rungPath, index.doc, 'the SOP')} takes action '${action}', which ${withArticle(entry.kind ?? '')} step does not accept`,
           hint:
             allowed.length === 0
               ? "use 'notify', 'reassign' or 'goto' instead"

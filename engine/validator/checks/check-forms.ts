@@ -1,7 +1,7 @@
 import { suggest, type SopCheck } from '../check-context';
 import { checkInputField } from '../input-fields';
 import type { Report } from '../reporter';
-import { asMap, type SopIndex, type StepEntry } from '../sop-index';
+import { asMap, withArticle, type SopIndex, type StepEntry } from '../sop-index';
 
 /**
  * Form references: a form step's `form` is declared under `forms`; a tasks step's `tasksFrom`
@@ -49,12 +49,14 @@ function checkFormStepRef(
   if (typeof target !== 'string') return;
   const formSteps = index.steps.filter((s) => s.kind === 'form').map((s) => s.id);
   const named = index.stepsById.get(target);
+  // A step whose own kind is missing or wrong is reported by the schema check; no echo here.
+  if (named && named.kind === undefined) return;
   if (named?.kind === 'form') return;
   report({
     code: 'NOT_A_FORM_STEP',
     path: [...entry.path, key],
     message: named
-      ? `'${key}' of step '${entry.id}' names '${target}', a ${named.kind ?? 'step'} step; it must name a form step, whose submission it reads`
+      ? `'${key}' of step '${entry.id}' names '${target}', ${withArticle(named.kind ?? '')} step; it must name a form step, whose submission it reads`
       : `'${key}' of step '${entry.id}' names '${target}', which is not a step`,
     hint: suggest(target, formSteps, 'the form steps'),
   });

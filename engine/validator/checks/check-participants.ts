@@ -2,7 +2,7 @@ import { BUILTIN_PARTICIPANT_REFS } from '../../model/sop';
 import { suggest, type SopCheck } from '../check-context';
 import { checkInputField } from '../input-fields';
 import type { Report } from '../reporter';
-import type { SopIndex } from '../sop-index';
+import { withArticle, type SopIndex } from '../sop-index';
 import { listPeopleRefs } from '../step-people';
 
 const BUILTINS: readonly string[] = BUILTIN_PARTICIPANT_REFS;
@@ -32,11 +32,11 @@ export const checkParticipants: SopCheck = (index, report) => {
           message: `step '${entry.id}' refers to '${ref}', which is neither a declared participant nor a built-in`,
           hint: `${suggest(ref, [...declared, ...BUILTINS], 'the participants and built-ins')}; declare new ones under 'participants'`,
         });
-      } else if (isTaskRef && entry.kind !== 'tasks') {
+      } else if (isTaskRef && entry.kind !== undefined && entry.kind !== 'tasks') {
         report({
           code: 'TASK_REF_OUTSIDE_TASKS',
           path,
-          message: `'${ref}' means someone of a task, but step '${entry.id}' is a ${entry.kind ?? 'step'} step, which has no tasks`,
+          message: `'${ref}' means someone of a task, but step '${entry.id}' is ${withArticle(entry.kind)} step, which has no tasks`,
           hint: "use 'assignee', 'members' or a declared participant here; 'task.…' works inside tasks steps",
         });
       }

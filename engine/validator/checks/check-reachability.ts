@@ -148,8 +148,9 @@ function findFinishing(graph: StepGraph): Set<string> {
 
 function canFinish(graph: StepGraph, id: string, finishes: Set<string>): boolean {
   const entry = graph.entry(id);
-  // A step with an unknown target is already reported; do not pile a second problem on it.
-  if (entry?.kind === 'final' || graph.hasUnknownTarget(id)) return true;
+  // A step with an unknown target, or without a valid kind, is already reported; do not pile a
+  // second problem on it.
+  if (entry?.kind === undefined || entry.kind === 'final' || graph.hasUnknownTarget(id)) return true;
   if (graph.leave(id).some((next) => finishes.has(next))) return true;
   if (entry?.kind !== 'parallel') return false;
   const regionsEnd = graph.regionStarts(id).every((start) => start === undefined || finishes.has(start));

@@ -88,6 +88,9 @@ function explainComposite(
     const present = passing
       .flatMap((i: number) => requiredOf(branches[i]))
       .filter((key) => hasKey(error.data, key));
+    // "Which key is present" alternatives all pass on a value that is not a map at all; its
+    // wrong type is reported by the schema's own `type`, so there is nothing to add here.
+    if (present.length < 2) return claimed;
     explained.push(() =>
       context.report({
         code: 'CONFLICTING_KEYS',

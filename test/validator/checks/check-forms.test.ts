@@ -34,7 +34,7 @@ describe('checkForms', () => {
       'NOT_A_FORM_STEP /steps/review/subject',
     ]);
     expect(problems[0]?.message).toBe(
-      "'tasksFrom' of step 'work' names 'review', a approval step; it must name a form step, whose submission it reads",
+      "'tasksFrom' of step 'work' names 'review', an approval step; it must name a form step, whose submission it reads",
     );
     expect(problems[1]?.message).toBe("'subject' of step 'review' names 'nothing', which is not a step");
   });
