@@ -2,7 +2,10 @@ import type { Connection } from '@temporalio/client';
 // Protobuf durations carry Long seconds; these SDK helpers convert without a direct `long` dependency.
 import { msNumberToTs, tsToMs } from '@temporalio/common/lib/time';
 import { SOP_SEARCH_ATTRIBUTES } from '../workflows/search-attributes';
+import { delay } from './process-tools';
 import { registerSearchAttributes } from './register-search-attributes';
+
+const SETUP_ATTEMPTS = 5;
 
 /**
  * Sets how long closed workflows (finished projects) stay in the namespace. Temporal deletes a
@@ -31,8 +34,23 @@ export async function prepareEmbeddedNamespace(
   namespace: string,
   retentionSeconds: number,
 ): Promise<void> {
-  await registerSearchAttributes(connection, namespace);
-  await setNamespaceRetention(connection, namespace, retentionSeconds);
+  // Right after boot the server's namespace cache may lag its database for a moment (a namespace
+  // it has just created is "not found" by some calls), so a failure is retried briefly.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await registerSearchAttributes(connection, namespace);
+      await setNamespaceRetention(connection, namespace, retentionSeconds);
+      return;
+    } catch (error) {
+      if (attempt >= SETUP_ATTEMPTS) {
+        const reason = error instanceof Error ? error.message : String(error);
+        throw new Error(`[NAMESPACE_SETUP] Cannot prepare namespace '${namespace}': ${reason}`, {
+          cause: error,
+        });
+      }
+      await delay(1_000);
+    }
+  }
 }
 
 /**

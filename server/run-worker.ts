@@ -1,6 +1,7 @@
 import { hostname } from 'node:os';
 import type { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ServerConfig } from './config';
+import type { Shutdown } from './shutdown';
 import { connectWorker } from './temporal-connection';
 import { bundleWorkflows, createProjectWorker } from './worker';
 
@@ -56,4 +57,22 @@ async function closeQuietly(connection: NativeConnection): Promise<void> {
   } catch {
     // Already closed: nothing left to release.
   }
+}
+
+/**
+ * A worker that ends on its own (a fatal error, or the SDK giving up) leaves projects unserved, so
+ * the whole process stops with exit code 1 and the reason, for the service manager to restart it.
+ */
+export function stopWhenWorkerEnds(running: RunningWorker, shutdown: Shutdown): void {
+  const onEnd = (error?: unknown) => {
+    if (shutdown.isStopping()) return;
+    const why =
+      error === undefined
+        ? 'without an error'
+        : error instanceof Error
+          ? error.message
+          : JSON.stringify(error);
+    void shutdown.stopAndExit(1, `[WORKER_FAILED] The worker stopped: ${why}`);
+  };
+  running.done.then(() => onEnd(), onEnd);
 }

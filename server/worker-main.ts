@@ -6,7 +6,7 @@
  */
 import { isEmbedded, loadConfig, temporalAddress } from './config';
 import { prepareClusterNamespace } from './prepare-namespace';
-import { startWorker } from './run-worker';
+import { startWorker, stopWhenWorkerEnds } from './run-worker';
 import { runMain } from './run-main';
 import { createShutdown } from './shutdown';
 import { connectClient } from './temporal-connection';
@@ -24,10 +24,7 @@ async function main(): Promise<void> {
   }
   const worker = await startWorker(config);
   shutdown.add({ name: 'worker', run: () => worker.stop() });
-  void worker.done.catch((error: unknown) => {
-    if (!shutdown.isStopping())
-      void shutdown.stopAndExit(1, `[WORKER_FAILED] The worker stopped: ${String(error)}`);
-  });
+  stopWhenWorkerEnds(worker, shutdown);
   console.log(
     `SOP worker polling task queue ${config.temporal.taskQueue} on ${temporalAddress(config)} ` +
       `(namespace ${config.temporal.namespace}). Press Ctrl-C to stop.`,

@@ -53,7 +53,7 @@ async function freePorts(count: number): Promise<number[]> {
 }
 
 /** Polls `GET /healthz` until it answers 200; fails early with the output if the process exits. */
-async function waitForHealthy(apiUrl: string, started: Started, timeoutMs = 60_000): Promise<void> {
+async function waitForHealthy(apiUrl: string, started: Started, timeoutMs = 90_000): Promise<void> {
   let exited: number | string | undefined;
   void started.exited.then((code) => (exited = code));
   const deadline = Date.now() + timeoutMs;
@@ -211,5 +211,5 @@ describe('npm start', () => {
     expect(view.status).toBe('completed');
     expect(view.tasks.map((t) => t.status)).toEqual(['done', 'done', 'done', 'done']);
     expect(await interrupt(second)).toBe(0);
-  }, 150_000);
+  }, 240_000);
 });
