@@ -22,8 +22,12 @@ export interface ProjectArgs {
   readonly start: Omit<ProjectStart, 'startedAt'> & { readonly startedAt?: number };
   /** Set when the project continues as new: where it was. */
   readonly resume?: PersistedProject;
-  /** Effects already handed to activities before continue-as-new (their ids), none repeated. */
-  readonly deliveredEffects?: number;
+  /** How deliveries of notifications are retried (defaults: 30 attempts, 1 s to 10 min apart). */
+  readonly deliveryRetry?: {
+    readonly maximumAttempts?: number;
+    readonly initialInterval?: string;
+    readonly maximumInterval?: string;
+  };
 }
 
 /** A human (or system) action on a project, as the API sends it. */

@@ -10,6 +10,7 @@ import {
   ApplicationFailure,
   condition,
   continueAsNew,
+  log,
   proxyActivities,
   setHandler,
   upsertSearchAttributes,
@@ -32,10 +33,22 @@ import {
 import { buildProjectView } from './project-view';
 import { searchAttributeUpdates } from './search-attribute-updates';
 
-const { deliverEffect } = proxyActivities<ProjectActivities>({
-  startToCloseTimeout: '30 seconds',
-  retry: { initialInterval: '1 second', backoffCoefficient: 2, maximumInterval: '5 minutes' },
-});
+/**
+ * A receiver that is down is retried with backoff (by default about 4 h in all: 30 attempts, at
+ * most 10 minutes apart) before the delivery is given up; deliveries run beside the project, so a
+ * dead channel never holds back deadlines or actions.
+ */
+function deliveryActivities(retry: ProjectArgs['deliveryRetry']) {
+  return proxyActivities<ProjectActivities>({
+    startToCloseTimeout: '30 seconds',
+    retry: {
+      initialInterval: retry?.initialInterval ?? '1 second',
+      backoffCoefficient: 2,
+      maximumInterval: retry?.maximumInterval ?? '10 minutes',
+      maximumAttempts: retry?.maximumAttempts ?? 30,
+    },
+  });
+}
 
 /** Rejects a request that is not even shaped like an action, before the engine sees it. */
 function checkShape(request: ActionRequest): void {
@@ -75,7 +88,21 @@ function toEvent(request: ActionRequest): SopEvent {
 /** Runs one project from kickoff (or from where it continued as new) to its final step. */
 export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
   const { compiled } = args;
+  const { deliverEffect } = deliveryActivities(args.deliveryRetry);
   const outbox: Effect[] = [];
+  const inflight = new Set<Promise<void>>();
+  /** Starts an effect's delivery without waiting for it; a delivery that finally fails is logged, not fatal. */
+  const deliver = (effect: Effect) => {
+    const delivery: Promise<void> = deliverEffect(effect)
+      .catch((error: unknown) => {
+        log.warn('effect delivery gave up', {
+          effect: effect.id,
+          error: error instanceof Error ? error.message : String(error),
+        });
+      })
+      .finally(() => inflight.delete(delivery));
+    inflight.add(delivery);
+  };
   let revision = 0;
   const take = (turn: Turn) => {
     outbox.push(...turn.effects);
@@ -132,10 +159,7 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
       take(driver.fire(timer));
       if (driver.snapshot.status !== 'active') break;
     }
-    while (outbox.length > 0) {
-      const batch = outbox.splice(0);
-      await Promise.all(batch.map((effect) => deliverEffect(effect)));
-    }
+    for (const effect of outbox.splice(0)) deliver(effect);
     const updates = searchAttributeUpdates(
       compiled,
       buildProjectView(compiled, driver.snapshot, driver.pending()),
@@ -148,11 +172,13 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
     }
     if (driver.snapshot.status !== 'active') {
       await condition(allHandlersFinished);
-      if (outbox.length === 0) break;
-      continue;
+      if (outbox.length > 0) continue;
+      await Promise.all(inflight);
+      break;
     }
     if (workflowInfo().continueAsNewSuggested) {
       await condition(allHandlersFinished);
+      await Promise.all(inflight);
       if (outbox.length === 0 && revision === seen) {
         const startedAt = (driver.snapshot.context as { startedAt: number }).startedAt;
         return continueAsNew<typeof sopProject>({
