@@ -129,10 +129,18 @@ describe('a worker killed mid-project', () => {
       .map((line) => JSON.parse(line) as { key: string; effect: Effect })
       .filter((d) => d.key.startsWith(handle.workflowId));
     const keys = new Set(delivered.map((d) => d.key));
-    const assigned = delivered
-      .filter((d) => d.effect.kind === 'notify' && d.effect.reason === 'assigned')
-      .map((d) => d.effect.step);
-    expect([...new Set(assigned)]).toEqual(['requirement', 'breakdown', 'progress', 'retrospective']);
+    // Deliveries run side by side (and some were retried after the crash): order them by effect id.
+    const seq = (id: string) => Number(id.split(':').pop());
+    const assigned = [
+      ...new Map(
+        delivered
+          .filter((d) => d.effect.kind === 'notify' && d.effect.reason === 'assigned')
+          .map((d) => [d.effect.id, d.effect] as const),
+      ).values(),
+    ]
+      .sort((a, b) => seq(a.id) - seq(b.id))
+      .map((e) => e.step);
+    expect(assigned).toEqual(['requirement', 'breakdown', 'progress', 'retrospective']);
     expect(keys.size).toBeGreaterThanOrEqual(6);
   });
 });
