@@ -4,6 +4,8 @@ import type { SopDocument, StepsSpec } from '../model/sop';
 import { hashOf } from './canonical-json';
 import { compileStep } from './compile-step';
 import type { StateConfig } from './machine-types';
+import { CANCEL_TARGET } from './timers';
+import { targetOf } from '../model/machine-names';
 
 export interface CompileOptions {
   /** Business calendars by id; the SOP's `calendar` must be among them when it names one. */
@@ -60,6 +62,7 @@ export function compileSop(doc: SopDocument, options: CompileOptions = {}): Comp
   }
   const states: Record<string, StateConfig> = {};
   for (const [id, step] of Object.entries(doc.steps)) states[id] = compileStep(id, step);
+  resolveCancelTargets(doc, states);
   // No `context` here: it comes from the project's start input (engine/runtime/create-machine.ts).
   const machine = {
     id: doc.id,
@@ -81,4 +84,30 @@ export function compileSop(doc: SopDocument, options: CompileOptions = {}): Comp
     steps,
     machine,
   };
+}
+
+/**
+ * Points every `cancel: true` escalation rung at the SOP's first top-level final step whose outcome
+ * is `cancelled` (the validator insists there is one when a rung cancels).
+ */
+function resolveCancelTargets(doc: SopDocument, states: Record<string, StateConfig>): void {
+  const final = Object.entries(doc.steps).find(
+    ([, step]) => step.kind === 'final' && step.outcome === 'cancelled',
+  )?.[0];
+  const visit = (node: StateConfig) => {
+    for (const transitions of Object.values(node.after ?? {})) {
+      for (const transition of transitions) {
+        if (transition.target !== CANCEL_TARGET) continue;
+        if (final === undefined) {
+          throw new CompileError(
+            'NO_CANCELLED_FINAL',
+            `SOP '${doc.id}' cancels on escalation but has no final step with outcome 'cancelled'`,
+          );
+        }
+        (transition as { target?: string }).target = targetOf(final);
+      }
+    }
+    for (const child of Object.values(node.states ?? {})) visit(child);
+  };
+  for (const node of Object.values(states)) visit(node);
 }

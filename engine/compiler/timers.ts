@@ -2,6 +2,9 @@ import type { EscalationRung, ReminderSpec, RecurringSpec } from '../model/sop';
 import { addTransitions, type StateConfig, type TransitionConfig } from './machine-types';
 import { delayNames, internalEvents, targetOf } from '../model/machine-names';
 
+/** Placeholder target of a `cancel: true` rung, replaced by the SOP's cancelled final step (compile-sop.ts). */
+export const CANCEL_TARGET = '#sop.cancel';
+
 /** The timer-related fields of a step, whatever its kind. */
 export interface StepTimers {
   readonly hasDeadline: boolean;
@@ -36,7 +39,7 @@ export function addStepTimers(node: StateConfig, step: string, timers: StepTimer
     (timers.escalation ?? []).forEach((rung, index) => {
       const transition: TransitionConfig = {
         actions: [{ type: 'sop.escalate', params: { step, rung: index } }],
-        ...(rung.goto ? { target: targetOf(rung.goto) } : {}),
+        ...(rung.goto ? { target: targetOf(rung.goto) } : rung.cancel ? { target: CANCEL_TARGET } : {}),
       };
       addTransitions(after, delayNames.rung(step, index), [transition]);
     });
@@ -52,6 +55,14 @@ export function addStepTimers(node: StateConfig, step: string, timers: StepTimer
     repeating = true;
     addTransitions(on, internalEvents.recurring(step, recurring.id), [
       { actions: [{ type: 'sop.recur', params: { step, recurring: recurring.id } }] },
+    ]);
+  }
+  if ((timers.recurring ?? []).some((r) => r.expect)) {
+    addTransitions(on, 'recurring.submit', [
+      {
+        guard: { type: 'sop.accepts', params: { step, event: 'recurring.submit' } },
+        actions: [{ type: 'sop.submitRecurring', params: { step } }],
+      },
     ]);
   }
   if (repeating) {

@@ -57,7 +57,9 @@ export type Expression = string;
  * - a participant name declared under `participants` (`pm`, `marketingHead`);
  * - a built-in: `assignee` (whoever the current step is assigned to), `members` (everyone on the
  *   project), `task.owner`, `task.collaborators`, `task.leadHead` (head of the task's lead
- *   department), `task.collaboratingHeads` (heads of its collaborating departments).
+ *   department), `task.collaboratingHeads` (heads of its collaborating departments);
+ * - either of those followed by `.manager` once or more: the manager(s) that many levels up
+ *   (`task.owner.manager`, `assignee.manager.manager`, `pm.manager`).
  */
 export type ParticipantRef = string;
 
@@ -102,10 +104,23 @@ export interface FormSpec {
  */
 export type DeadlineSpec = DurationText | { readonly at: string; readonly before?: DurationText };
 
+/** Notification channel ids (from the deployment's channel configuration), e.g. `email`, `rnd-feishu`. */
+export type ChannelList = readonly string[];
+
 /** A reminder before the deadline (`before`) or repeating while the work is open (`every`). */
 export type ReminderSpec =
-  | { readonly before: DurationText; readonly notify: readonly ParticipantRef[]; readonly message?: string }
-  | { readonly every: RecurrenceText; readonly notify: readonly ParticipantRef[]; readonly message?: string };
+  | {
+      readonly before: DurationText;
+      readonly notify: readonly ParticipantRef[];
+      readonly message?: string;
+      readonly channels?: ChannelList;
+    }
+  | {
+      readonly every: RecurrenceText;
+      readonly notify: readonly ParticipantRef[];
+      readonly message?: string;
+      readonly channels?: ChannelList;
+    };
 
 /**
  * One rung of an escalation ladder: fires when the work is overdue by `after` (`0h` = at the
@@ -121,7 +136,13 @@ export interface EscalationRung {
   readonly action?: string;
   /** Move the project to another step. */
   readonly goto?: string;
+  /**
+   * Cancel: on a task's ladder the task is cancelled; on a step's ladder the project moves to its
+   * first final step whose outcome is `cancelled`.
+   */
+  readonly cancel?: boolean;
   readonly message?: string;
+  readonly channels?: ChannelList;
 }
 
 /** A transition: its target step, an optional CEL guard, and who may send the event. */
@@ -145,6 +166,16 @@ export interface RecurringSpec {
   readonly notify: readonly ParticipantRef[];
   /** A named message template (`weekly-report`) or literal text with `{placeholders}`. */
   readonly message?: string;
+  readonly channels?: ChannelList;
+  /**
+   * Someone must hand something in for each occurrence (e.g. the project manager's weekly notes,
+   * as action `recurring.submit` with `data.recurring` = this id). When nothing came in since the
+   * previous occurrence, `ifMissed.notify` hears about it at the occurrence.
+   */
+  readonly expect?: {
+    readonly from: readonly ParticipantRef[];
+    readonly ifMissed: { readonly notify: readonly ParticipantRef[]; readonly message?: string };
+  };
 }
 
 /** Fields every step may have. */
@@ -189,6 +220,18 @@ export interface TaskDefaults {
   readonly priority?: TaskPriority;
   readonly reminders?: readonly ReminderSpec[];
   readonly escalation?: readonly EscalationRung[];
+  /** The due date moves later by the time a task spends blocked: its clock pauses while blocked. */
+  readonly pauseWhileBlocked?: boolean;
+  /**
+   * A new task must be acknowledged (action `task.acknowledge`, or any update by its owner)
+   * within this time, else `notify` hears about it: an acknowledgement SLA.
+   */
+  readonly acknowledge?: {
+    readonly within: DurationText;
+    readonly notify: readonly ParticipantRef[];
+    readonly message?: string;
+    readonly channels?: ChannelList;
+  };
 }
 
 export const TASK_PRIORITIES = ['low', 'normal', 'high', 'urgent'] as const;
@@ -215,7 +258,7 @@ export interface TasksStep extends HumanStepBase {
   readonly minTasks?: number;
   readonly taskDefaults?: TaskDefaults;
   /** Who is notified at once when a blocked task is flagged "needs help". */
-  readonly needsHelp?: { readonly notify: readonly ParticipantRef[] };
+  readonly needsHelp?: { readonly notify: readonly ParticipantRef[]; readonly channels?: ChannelList };
   readonly next?: string;
 }
 
@@ -247,6 +290,7 @@ export interface NotifyStep extends StepBase {
   readonly kind: 'notify';
   readonly notify: readonly ParticipantRef[];
   readonly message: string;
+  readonly channels?: ChannelList;
   readonly next: string;
 }
 
@@ -328,6 +372,8 @@ export interface SopDocument {
   readonly input?: { readonly schema: JsonSchema };
   readonly forms?: Readonly<Record<string, FormSpec>>;
   readonly kpis?: readonly KpiSpec[];
+  /** Where notifications go unless a reminder, rung or step says otherwise (default: `log`). */
+  readonly notifications?: { readonly channels: ChannelList };
   readonly initial: string;
   readonly steps: StepsSpec;
 }

@@ -12,7 +12,9 @@ export interface ActionInput {
 }
 
 type Draft<T> = T extends unknown ? Omit<T, 'id' | 'at'> : never;
-export type EffectDraft = Draft<NotifyEffect> | Draft<RecordEffect>;
+/** A notification may leave its channels to the SOP's default. */
+export type EffectDraft =
+  (Omit<Draft<NotifyEffect>, 'channels'> & { readonly channels?: readonly string[] }) | Draft<RecordEffect>;
 
 /**
  * What an action handler decides, as data: context changes, effects, delayed events to schedule
@@ -34,12 +36,21 @@ export function stampEffects(
   drafts: readonly EffectDraft[],
   seq: number,
   now: number,
+  defaultChannels: readonly string[] = ['log'],
 ): { effects: Effect[]; seq: number } {
   let next = seq;
   const effects = drafts.map((draft): Effect => {
     next += 1;
-    const label = draft.kind === 'notify' ? draft.reason : draft.what;
-    return { ...draft, id: `${draft.step}:${label}:${next}`, at: now };
+    const id = `${draft.step}:${draft.kind === 'notify' ? draft.reason : draft.what}:${next}`;
+    if (draft.kind === 'record') return { ...draft, id, at: now };
+    return { ...draft, id, at: now, channels: draft.channels ?? defaultChannels };
   });
   return { effects, seq: next };
+}
+
+/** The `channels` a notification spec routes to, as a draft field (absent: the SOP's default). */
+export function channelsOf(spec: { readonly channels?: readonly string[] } | undefined): {
+  channels?: readonly string[];
+} {
+  return spec?.channels ? { channels: spec.channels } : {};
 }

@@ -30,6 +30,12 @@ export interface TaskState {
   readonly updatedAt: number;
   readonly completedAt?: number;
   readonly overdue: boolean;
+  /** When the owner acknowledged the assignment (explicitly or by a first update). */
+  readonly acknowledgedAt?: number;
+  /** While blocked with a paused clock: since when. */
+  readonly pausedAt?: number;
+  /** Timers that already fired (`rung/0`, `reminder/1`, `deadline/0`, `ack/0`): never again. */
+  readonly fired: readonly string[];
 }
 
 /** A recorded form submission. */
@@ -69,6 +75,8 @@ export interface SopContext {
   readonly org: OrgSnapshot;
   /** participant name → user ids, resolved at kickoff */
   readonly people: Readonly<Record<string, readonly string[]>>;
+  /** participants resolved per task (`managerOf: task.owner`) → the reference they stand for */
+  readonly aliases?: Readonly<Record<string, string>>;
   /** every user on the project (participants, input members, task owners and collaborators) */
   readonly members: readonly string[];
   /** step id → current assignees (after reassignment) */
@@ -91,6 +99,20 @@ export interface SopContext {
       }
     >
   >;
+  /** step id → hand-ins for recurring obligations that expect one (`recurring.submit`) */
+  readonly reports?: Readonly<
+    Record<
+      string,
+      readonly {
+        readonly recurring: string;
+        readonly by: string;
+        readonly at: number;
+        readonly data: unknown;
+      }[]
+    >
+  >;
+  /** `<step>/<recurring id>` → when that obligation last came due */
+  readonly recurringLast?: Readonly<Record<string, number>>;
   /** counter behind stable effect ids */
   readonly seq: number;
 }

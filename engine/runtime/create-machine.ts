@@ -11,9 +11,13 @@ import type { ProjectStart, SopContext, SopEvent } from './context';
 import { buildDelays } from './delays';
 import { EFFECT_ACTION } from './effects';
 import * as guards from './guards';
+import { taskBoundAliases } from './participants';
 
 /** The context a project starts with. */
-export function initialContext(start: ProjectStart): SopContext {
+export function initialContext(
+  start: ProjectStart,
+  aliases: Readonly<Record<string, string>> = {},
+): SopContext {
   const members = new Set<string>();
   for (const users of Object.values(start.people)) for (const u of users) members.add(u);
   const listed = start.input.members;
@@ -23,6 +27,7 @@ export function initialContext(start: ProjectStart): SopContext {
     startedAt: start.startedAt,
     org: start.org,
     people: start.people,
+    ...(Object.keys(aliases).length > 0 ? { aliases } : {}),
     members: [...members],
     assignees: {},
     steps: {},
@@ -38,12 +43,13 @@ export function initialContext(start: ProjectStart): SopContext {
    XState's typed setup cannot follow implementations built at run time from a compiled SOP and
    referenced by name; each handler checks its own params, and the tests drive every one. */
 function bindAction<P>(compiled: CompiledSop, handler: ActionHandler<P>): any {
+  const defaultChannels = compiled.document.notifications?.channels ?? ['log'];
   return enqueueActions(({ context, event, enqueue }: any, params: any) => {
     const ctx = context as SopContext;
     const ev = event as SopEvent;
     const now = nowOf(ev, ctx);
     const plan = handler({ compiled, context: ctx, event: ev, now }, params as P);
-    const { effects, seq } = stampEffects(plan.effects ?? [], ctx.seq, now);
+    const { effects, seq } = stampEffects(plan.effects ?? [], ctx.seq, now, defaultChannels);
     if (plan.context || effects.length > 0) enqueue.assign({ ...plan.context, seq });
     for (const effect of effects) enqueue({ type: EFFECT_ACTION, params: { effect } });
     for (const id of plan.cancel ?? []) enqueue.cancel(id);
@@ -69,6 +75,7 @@ function bindGuard<P>(compiled: CompiledSop, guard: (input: guards.GuardInput, p
  * const [snapshot, actions] = initialTransition(machine, { input, startedAt, org, people });
  */
 export function createSopMachine(compiled: CompiledSop): AnyStateMachine {
+  const aliases = taskBoundAliases(compiled.document);
   const a = <P>(handler: ActionHandler<P>) => bindAction(compiled, handler);
   const g = <P>(guard: (input: guards.GuardInput, params: P) => boolean) => bindGuard(compiled, guard);
   return setup({
@@ -84,12 +91,14 @@ export function createSopMachine(compiled: CompiledSop): AnyStateMachine {
       'sop.disarmRepeating': a(repeatingActions.disarmRepeating),
       'sop.repeatReminder': a(repeatingActions.repeatReminder),
       'sop.recur': a(repeatingActions.recur),
+      'sop.submitRecurring': a(repeatingActions.submitRecurring),
       'sop.submit': a(formActions.submit),
       'sop.decide': a(formActions.decide),
       'sop.recordTransition': a(formActions.recordTransition),
       'sop.seedTasks': a(taskActions.seedTasks),
       'sop.addTask': a(taskActions.addTask),
       'sop.updateTask': a(taskActions.updateTask),
+      'sop.acknowledgeTask': a(taskActions.acknowledge),
       'sop.flagNeedsHelp': a(taskActions.flagNeedsHelp),
       'sop.cancelTask': a(taskActions.cancelTask),
       'sop.disarmTasks': a(taskActions.disarmTasks),
@@ -105,7 +114,7 @@ export function createSopMachine(compiled: CompiledSop): AnyStateMachine {
     delays: buildDelays(compiled) as any,
   }).createMachine({
     ...(compiled.machine as any),
-    context: ({ input }: { input: ProjectStart }) => initialContext(input),
+    context: ({ input }: { input: ProjectStart }) => initialContext(input, aliases),
   });
 }
 /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-assignment, @typescript-eslint/no-unsafe-return, @typescript-eslint/no-unsafe-member-access, @typescript-eslint/no-unsafe-call */

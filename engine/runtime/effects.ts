@@ -4,7 +4,16 @@
  * an id unique within its project, stable across replays, usable as an idempotency key.
  */
 export type EffectReason =
-  'assigned' | 'reminder' | 'check-in' | 'escalation' | 'needs-help' | 'recurring' | 'step' | 'task-assigned';
+  | 'assigned'
+  | 'reminder'
+  | 'check-in'
+  | 'escalation'
+  | 'needs-help'
+  | 'recurring'
+  | 'missed-report'
+  | 'ack-overdue'
+  | 'step'
+  | 'task-assigned';
 
 /** Tell people something. */
 export interface NotifyEffect {
@@ -23,6 +32,8 @@ export interface NotifyEffect {
   readonly rung?: number;
   /** For recurring obligations: its id. */
   readonly recurring?: string;
+  /** Channel ids to deliver through (the SOP's routing; `log` when it names none). */
+  readonly channels: readonly string[];
 }
 
 /** Record something that happened without telling anyone (deadline passed, reassigned, …). */
@@ -32,7 +43,15 @@ export interface RecordEffect {
   readonly at: number;
   readonly step: string;
   readonly task?: string;
-  readonly what: 'overdue' | 'reassigned' | 'auto-action' | 'escalated-to-step';
+  readonly what:
+    | 'overdue'
+    | 'reassigned'
+    | 'auto-action'
+    | 'escalated-to-step'
+    | 'cancelled'
+    | 'clock-paused'
+    | 'clock-resumed'
+    | 'acknowledged';
   readonly detail: string;
 }
 

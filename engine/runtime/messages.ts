@@ -1,7 +1,15 @@
 import type { CompiledSop } from '../model/compiled';
 
 type MessageKey =
-  'assigned' | 'reminder' | 'overdue' | 'escalation' | 'taskAssigned' | 'needsHelp' | 'checkIn';
+  | 'assigned'
+  | 'reminder'
+  | 'overdue'
+  | 'escalation'
+  | 'taskAssigned'
+  | 'needsHelp'
+  | 'checkIn'
+  | 'ackOverdue'
+  | 'missedReport';
 
 const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
   zh: {
@@ -12,6 +20,8 @@ const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
     taskAssigned: '任务「{title}」已分配给您',
     needsHelp: '任务「{title}」受阻，请求协助',
     checkIn: '请更新任务「{title}」的进度',
+    ackOverdue: '任务「{title}」分配后尚未确认接收',
+    missedReport: '「{title}」未按时提交',
   },
   en: {
     assigned: '"{title}" is assigned to you',
@@ -21,6 +31,8 @@ const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
     taskAssigned: 'Task "{title}" is assigned to you',
     needsHelp: 'Task "{title}" is blocked and needs help',
     checkIn: 'Please update the status of task "{title}"',
+    ackOverdue: 'Task "{title}" has not been acknowledged yet',
+    missedReport: '"{title}" was not handed in on time',
   },
 };
 

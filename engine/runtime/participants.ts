@@ -73,6 +73,7 @@ export function resolveParticipants(
 ): Record<string, string[]> {
   const people: Record<string, string[]> = {};
   const specs = doc.participants ?? {};
+  const taskBound = new Set(Object.keys(taskBoundAliases(doc)));
   const resolving = new Set<string>();
   const resolve = (name: string): string[] => {
     const known = people[name];
@@ -111,6 +112,7 @@ export function resolveParticipants(
       });
     }
     if ('managerOf' in spec) {
+      if (taskBound.has(name)) return [];
       const base = resolve(spec.managerOf);
       return base.map((user) => {
         const manager = walkUp(org, user, spec.levels);
@@ -132,8 +134,29 @@ export function resolveParticipants(
     }
     return users;
   };
-  for (const name of Object.keys(specs).sort()) resolve(name);
+  for (const name of Object.keys(specs).sort()) if (!taskBound.has(name)) resolve(name);
   return people;
+}
+
+/**
+ * Participants defined from a task (`managerOf: task.owner`, or a manager of such a participant)
+ * cannot be resolved at kickoff: they become references resolved per task, e.g.
+ * `{ ownerBoss: 'task.owner.manager.manager' }`.
+ */
+export function taskBoundAliases(doc: SopDocument): Record<string, string> {
+  const specs = doc.participants ?? {};
+  const aliases: Record<string, string> = {};
+  const aliasOf = (name: string, depth = 0): string | undefined => {
+    const spec = specs[name];
+    if (!spec || !('managerOf' in spec) || depth > 20) return undefined;
+    const base = spec.managerOf === 'task.owner' ? 'task.owner' : aliasOf(spec.managerOf, depth + 1);
+    return base === undefined ? undefined : base + MANAGER_SUFFIX.repeat(spec.levels);
+  };
+  for (const name of Object.keys(specs).sort()) {
+    const alias = aliasOf(name);
+    if (alias !== undefined) aliases[name] = alias;
+  }
+  return aliases;
 }
 
 /** Where a reference is being resolved: the step, and the task when inside a tasks step. */
@@ -156,7 +179,16 @@ export function resolveRefs(refs: readonly string[], context: SopContext, scope:
   return unique(out);
 }
 
+const MANAGER_SUFFIX = '.manager';
+
 function resolveRef(ref: string, context: SopContext, scope: RefScope): readonly string[] {
+  // `pm.manager.manager`: the base reference's people, each walked up the manager chain.
+  if (ref.endsWith(MANAGER_SUFFIX)) {
+    const base = resolveRef(ref.slice(0, -MANAGER_SUFFIX.length), context, scope);
+    return base.map((user) => context.org.users[user]?.manager).filter((m): m is string => m !== undefined);
+  }
+  const alias = context.aliases?.[ref];
+  if (alias !== undefined) return resolveRef(alias, context, scope);
   const task = scope.task;
   switch (ref) {
     case 'assignee':

@@ -56,10 +56,37 @@ export function rejectionReason(
     case 'task.update':
     case 'task.needsHelp':
     case 'task.cancel':
+    case 'task.acknowledge':
       return step.kind === 'tasks' ? taskActionRejection(context, stepId, event, actor) : undefined;
+    case 'recurring.submit':
+      return recurringRejection(context, stepId, step, event, actor);
     default:
       return undefined;
   }
+}
+
+function recurringRejection(
+  context: SopContext,
+  stepId: string,
+  step: Step,
+  event: SopEvent,
+  actor: string,
+): Rejection | undefined {
+  const id = readPath(event.data, 'recurring');
+  const expecting = ('recurring' in step ? (step.recurring ?? []) : []).filter((r) => r.expect);
+  const recurring = expecting.find((r) => r.id === id);
+  if (!recurring?.expect) {
+    return invalid(
+      `data.recurring must name an obligation of step '${stepId}' that expects a hand-in: ${expecting.map((r) => r.id).join(', ') || 'none'}`,
+    );
+  }
+  if (isSystem(actor)) return undefined;
+  const allowed = resolveRefs(recurring.expect.from, context, { step: stepId });
+  return allowed.includes(actor)
+    ? undefined
+    : forbidden(
+        `'${actor}' may not hand in '${recurring.id}'; expected from ${allowed.join(', ') || 'nobody'}`,
+      );
 }
 
 function isSystem(actor: string): boolean {
@@ -234,6 +261,14 @@ function taskActionRejection(
   }
   if (CLOSED.includes(task.status)) return conflict(`task '${task.id}' is already ${task.status}`);
   if (event.type === 'task.cancel') return notAssignee(context, stepId, actor, 'cancel tasks');
+  if (event.type === 'task.acknowledge') {
+    if (!isSystem(actor) && task.owner !== actor) {
+      return forbidden(`only the owner of task '${task.id}' (${task.owner}) acknowledges it`);
+    }
+    return task.acknowledgedAt === undefined
+      ? undefined
+      : conflict(`task '${task.id}' was already acknowledged`);
+  }
   if (!isSystem(actor) && !mayWorkOn(context, stepId, task, actor)) {
     return forbidden(`'${actor}' is neither the owner nor a collaborator of task '${task.id}'`);
   }

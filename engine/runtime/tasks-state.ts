@@ -60,6 +60,7 @@ export function createTask(
     createdAt: now,
     updatedAt: now,
     overdue: false,
+    fired: [],
   };
 }
 

@@ -46,3 +46,4 @@ export {
   listWorkingPeriodsOn,
   type WorkingPeriod,
 } from './working-calendar';
+export { workingMinutesBetween } from './working-minutes-between';

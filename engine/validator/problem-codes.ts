@@ -37,6 +37,8 @@ export const PROBLEM_CODES = {
   MISSING_ESCALATION: 'work with a deadline has no escalation when it is overdue (warning)',
   TIMER_WITHOUT_DEADLINE: "an escalation or 'before' reminder can never fire: the step has no deadline",
   ESCALATION_ORDER: "escalation rungs are not in increasing order of 'after'",
+  NO_CANCELLED_FINAL:
+    "a step's escalation cancels the project, but no top-level final step has outcome 'cancelled'",
   REMINDER_TOO_EARLY: "a reminder's 'before' is longer than the deadline itself (warning)",
   INVALID_DURATION: "a duration that cannot be read (e.g. '2 dayz')",
   INVALID_RECURRENCE: "a recurring schedule that cannot be read (e.g. 'every firday at 17:00')",

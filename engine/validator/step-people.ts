@@ -39,8 +39,18 @@ export function listPeopleRefs(entry: StepEntry): PeopleRef[] {
       one(asMap(rung)?.reassign, [...clock.path, 'escalation', i, 'reassign']);
     }
   }
-  for (const [item, i] of listItems(step.recurring))
+  for (const [item, i] of listItems(step.recurring)) {
     many(asMap(item)?.notify, [...path, 'recurring', i, 'notify']);
+    const expect = asMap(asMap(item)?.expect);
+    many(expect?.from, [...path, 'recurring', i, 'expect', 'from']);
+    many(asMap(expect?.ifMissed)?.notify, [...path, 'recurring', i, 'expect', 'ifMissed', 'notify']);
+  }
+  many(asMap(asMap(step.taskDefaults)?.acknowledge)?.notify, [
+    ...path,
+    'taskDefaults',
+    'acknowledge',
+    'notify',
+  ]);
   for (const transition of listTransitions(entry)) {
     if (typeof transition.spec !== 'string') many(transition.spec.by, [...transition.path, 'by']);
   }

@@ -74,6 +74,8 @@ export function listDurations(index: SopIndex): TimeText[] {
       for (const [rung, i] of listItems(clock.escalation))
         add(asMap(rung)?.after, [...clock.path, 'escalation', i, 'after']);
     }
+    const acknowledge = asMap(asMap(entry.step.taskDefaults)?.acknowledge);
+    add(acknowledge?.within, [...entry.path, 'taskDefaults', 'acknowledge', 'within']);
   }
   return found;
 }

@@ -131,7 +131,7 @@ describe('the invalid SOP corpus', () => {
       unknown-step-key.yaml:29:5: step 'request' has unsupported key 'deadlin'; supported keys are: kind, title, description, assignee, form, respondents, deadline, reminders, escalation, next, on, always, recurring [UNKNOWN_KEY]
       unknown-step-kind.yaml:26:11: 'kind' of step 'request' is 'froms'; allowed values are: form, tasks, approval, wait, notify, choice, parallel, final [INVALID_VALUE]
       unknown-target.yaml:33:11: step 'request' goes to 'don' (next), but there is no step 'don' [UNKNOWN_TARGET]
-      unknown-top-level-key.yaml:5:1: the SOP has unsupported key 'titel'; supported keys are: apiVersion, id, version, title, description, owner, timeZone, calendar, language, participants, input, forms, kpis, initial, steps [UNKNOWN_KEY]
+      unknown-top-level-key.yaml:5:1: the SOP has unsupported key 'titel'; supported keys are: apiVersion, id, version, title, description, owner, timeZone, calendar, language, participants, input, forms, kpis, notifications, initial, steps [UNKNOWN_KEY]
       unknown-user.yaml:10:16: participant 'ceo' is user 'wang.jiangou', who is not in the org directory [UNKNOWN_USER]
       unreachable-step.yaml:36:3: step 'orphan' is never reached: no transition leads to it; projects start at 'request' [UNREACHABLE_STEP]
       wrong-value-type.yaml:5:1: 'title' must be text, not a list [WRONG_TYPE]

@@ -7,6 +7,7 @@ import { acceptsGuard, humanStepNode } from './human';
 export const TASK_EVENTS = {
   'task.add': 'sop.addTask',
   'task.update': 'sop.updateTask',
+  'task.acknowledge': 'sop.acknowledgeTask',
   'task.needsHelp': 'sop.flagNeedsHelp',
   'task.cancel': 'sop.cancelTask',
 } as const;

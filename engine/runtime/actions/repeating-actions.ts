@@ -1,9 +1,9 @@
 import type { RecurringSpec, ReminderSpec, Step } from '../../model/sop';
 import { internalEvents } from '../../model/machine-names';
-import type { ActionHandler, ActionPlan } from '../action-plan';
+import { channelsOf, type ActionHandler, type ActionPlan, type EffectDraft } from '../action-plan';
 import { nextRecurrenceAt, timeContextOf } from '../deadlines';
 import { defaultMessage, fillTemplate } from '../messages';
-import { resolveRefs } from '../participants';
+import { readPath, resolveRefs } from '../participants';
 import { stepOf } from '../step-index';
 import { buildWeeklyReport, WEEKLY_REPORT_TEMPLATE } from '../weekly-report';
 
@@ -75,6 +75,7 @@ export const repeatReminder: ActionHandler<StepParams & { reminder: number }> = 
         reason: 'check-in',
         step: params.step,
         refs: found.spec.notify,
+        ...channelsOf(found.spec),
         to: resolveRefs(found.spec.notify, context, { step: params.step }),
         message:
           found.spec.message ?? defaultMessage(compiled, 'reminder', { title: step.title ?? params.step }),
@@ -90,7 +91,11 @@ export const repeatReminder: ActionHandler<StepParams & { reminder: number }> = 
   };
 };
 
-/** A recurring obligation comes due (e.g. the Friday 17:00 weekly report): send it, arm the next. */
+/**
+ * A recurring obligation comes due (e.g. the Friday 17:00 weekly report): send it, arm the next.
+ * When the obligation expects a hand-in and none came since it was last due, say so to
+ * `ifMissed.notify` (the missed report escalates); the report goes out either way.
+ */
 export const recur: ActionHandler<StepParams & { recurring: string }> = (
   { compiled, context, now },
   params,
@@ -98,31 +103,62 @@ export const recur: ActionHandler<StepParams & { recurring: string }> = (
   const step = stepOf(compiled, params.step);
   const recurring = recurringOf(step).find((r) => r.id === params.recurring);
   if (!recurring) return {};
-  const zone = timeContextOf(compiled);
-  const message =
+  const key = `${params.step}/${recurring.id}`;
+  const since = context.recurringLast?.[key] ?? context.steps[params.step]?.enteredAt ?? context.startedAt;
+  const handedIn = (context.reports?.[params.step] ?? []).filter(
+    (r) => r.recurring === recurring.id && r.at > since,
+  );
+  const notes = handedIn
+    .map((r) => readPath(r.data, 'notes'))
+    .filter((n): n is string => typeof n === 'string');
+  const title = recurring.title ?? recurring.id;
+  const body =
     recurring.message === WEEKLY_REPORT_TEMPLATE
       ? buildWeeklyReport(compiled, context, now)
-      : fillTemplate(recurring.message ?? recurring.title ?? recurring.id, {
-          title: recurring.title ?? recurring.id,
-        });
+      : fillTemplate(recurring.message ?? title, { title });
+  const effects: EffectDraft[] = [
+    {
+      kind: 'notify',
+      reason: 'recurring',
+      recurring: recurring.id,
+      step: params.step,
+      refs: recurring.notify,
+      ...channelsOf(recurring),
+      to: resolveRefs(recurring.notify, context, { step: params.step }),
+      message: notes.length > 0 ? `${body}\n${notes.join('\n')}` : body,
+    },
+  ];
+  if (recurring.expect && handedIn.length === 0) {
+    const missed = recurring.expect.ifMissed;
+    effects.push({
+      kind: 'notify',
+      reason: 'missed-report',
+      recurring: recurring.id,
+      step: params.step,
+      refs: missed.notify,
+      ...channelsOf(recurring),
+      to: resolveRefs(missed.notify, context, { step: params.step }),
+      message: missed.message ?? defaultMessage(compiled, 'missedReport', { title }),
+    });
+  }
   return {
-    effects: [
-      {
-        kind: 'notify',
-        reason: 'recurring',
-        recurring: recurring.id,
-        step: params.step,
-        refs: recurring.notify,
-        to: resolveRefs(recurring.notify, context, { step: params.step }),
-        message,
-      },
-    ],
+    context: { recurringLast: { ...context.recurringLast, [key]: now } },
+    effects,
     schedule: [
       {
         id: repeatingIds.recurring(params.step, recurring.id),
         event: { type: internalEvents.recurring(params.step, recurring.id) },
-        at: nextRecurrenceAt(recurring.every, now, zone),
+        at: nextRecurrenceAt(recurring.every, now, timeContextOf(compiled)),
       },
     ],
+  };
+};
+
+/** Someone hands in what a recurring obligation expects (checked by the rules). */
+export const submitRecurring: ActionHandler<StepParams> = ({ context, event, now }, { step }) => {
+  const recurring = String(readPath(event.data, 'recurring'));
+  const entry = { recurring, by: event.actor?.user ?? 'unknown', at: now, data: event.data ?? {} };
+  return {
+    context: { reports: { ...context.reports, [step]: [...(context.reports?.[step] ?? []), entry] } },
   };
 };

@@ -1,5 +1,5 @@
 import type { EscalationRung, ReminderSpec, Step } from '../../model/sop';
-import type { ActionHandler, EffectDraft } from '../action-plan';
+import { channelsOf, type ActionHandler, type EffectDraft } from '../action-plan';
 import { SYSTEM_USER } from '../context';
 import { computeDueAt, rungAt, subtractDuration, durationOf, timeContextOf } from '../deadlines';
 import { defaultMessage } from '../messages';
@@ -71,6 +71,7 @@ export const remind: ActionHandler<StepParams & { reminder: number }> = ({ compi
         reason: 'reminder',
         step: params.step,
         refs: reminder.notify,
+        ...channelsOf(reminder),
         to: resolveRefs(reminder.notify, context, { step: params.step }),
         message:
           reminder.message ?? defaultMessage(compiled, 'reminder', { title: titleOf(step, params.step) }),
@@ -116,6 +117,7 @@ export const escalate: ActionHandler<StepParams & { rung: number }> = (
       step: id,
       rung: params.rung,
       refs: rung.notify,
+      ...channelsOf(rung),
       to: resolveRefs(rung.notify, context, { step: id }),
       message: rung.message ?? defaultMessage(compiled, 'escalation', { title, rung: params.rung + 1 }),
     });
@@ -135,6 +137,14 @@ export const escalate: ActionHandler<StepParams & { rung: number }> = (
   }
   if (rung.goto)
     effects.push({ kind: 'record', what: 'escalated-to-step', step: id, detail: `moved to '${rung.goto}'` });
+  if (rung.cancel && !rung.goto) {
+    effects.push({
+      kind: 'record',
+      what: 'cancelled',
+      step: id,
+      detail: 'project cancelled by the escalation ladder',
+    });
+  }
   const raise = rung.action
     ? [
         {
@@ -161,6 +171,7 @@ export const announce: ActionHandler<StepParams> = ({ compiled, context }, { ste
         reason: 'step',
         step: id,
         refs: step.notify,
+        ...channelsOf(step),
         to: resolveRefs(step.notify, context, { step: id }),
         message: step.message,
       },

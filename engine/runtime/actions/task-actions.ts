@@ -1,11 +1,12 @@
 import type { TasksStep, TaskStatus } from '../../model/sop';
-import type { ActionHandler, ActionPlan, EffectDraft } from '../action-plan';
+import { channelsOf, type ActionHandler, type ActionPlan, type EffectDraft } from '../action-plan';
 import type { SopContext, TaskState } from '../context';
 import { defaultMessage } from '../messages';
 import { readPath, resolveRefs } from '../participants';
 import { stepOf } from '../step-index';
 import { createTask, isClosed, withTask } from '../tasks-state';
 import { markFirstAction } from './form-actions';
+import { acknowledgeTask, changeTaskStatus } from './task-clock';
 import { taskTimerIds, taskTimerSchedule } from './task-timers';
 
 type StepParams = { step: string };
@@ -73,20 +74,22 @@ export const addTask: ActionHandler<StepParams> = (input, { step: id }) => {
   return { ...plan, context: { ...plan.context, steps } };
 };
 
-/** A status update; finishing a task stops its reminders and escalations. */
-export const updateTask: ActionHandler<StepParams> = ({ compiled, context, event, now }, { step: id }) => {
-  const status = event.status as TaskStatus;
-  const taskId = String(event.task);
-  const tasks = withTask(context.tasks, id, taskId, (task) => ({
-    ...task,
-    status,
-    updatedAt: now,
-    needsHelp: status === 'blocked' ? task.needsHelp : false,
-    ...(status === 'done' ? { completedAt: now } : {}),
-  }));
-  const task = (tasks[id] ?? []).find((t) => t.id === taskId);
-  const cancel = task && isClosed(task) ? taskTimerIds(tasksStep(compiled, id), id, taskId) : [];
-  return { context: { tasks, steps: markFirstAction(context, id, now) }, cancel };
+/** A status update; finishing a task stops its reminders and escalations, blocking may pause its clock. */
+export const updateTask: ActionHandler<StepParams> = (input, { step: id }) => {
+  const plan = changeTaskStatus(
+    input,
+    id,
+    tasksStep(input.compiled, id),
+    String(input.event.task),
+    input.event.status as TaskStatus,
+  );
+  return { ...plan, context: { ...plan.context, steps: markFirstAction(input.context, id, input.now) } };
+};
+
+/** The owner acknowledges a new task (acknowledgement SLA). */
+export const acknowledge: ActionHandler<StepParams> = (input, { step: id }) => {
+  const plan = acknowledgeTask(input, id, String(input.event.task));
+  return { ...plan, context: { ...plan.context, steps: markFirstAction(input.context, id, input.now) } };
 };
 
 /** A blocked task asks for help: the heads of its departments hear about it at once. */
@@ -104,6 +107,7 @@ export const flagNeedsHelp: ActionHandler<StepParams> = ({ compiled, context, ev
       {
         kind: 'notify',
         reason: 'needs-help',
+        ...channelsOf(step.needsHelp),
         step: id,
         task: taskId,
         refs,

@@ -21,7 +21,21 @@ const AUTOMATIC_ACTIONS: Readonly<Record<string, readonly string[]>> = {
  * ```
  */
 export const checkEscalationActions: SopCheck = (index, report) => {
+  const steps = asMap(index.doc.steps) ?? {};
+  const hasCancelledFinal = Object.values(steps).some(
+    (s) => asMap(s)?.kind === 'final' && asMap(s)?.outcome === 'cancelled',
+  );
   for (const entry of index.steps) {
+    const stepLadder = listWorkClocks(entry).find((c) => c.scope === 'step');
+    for (const [rung, i] of listItems(stepLadder?.escalation)) {
+      if (asMap(rung)?.cancel !== true || asMap(rung)?.goto !== undefined || hasCancelledFinal) continue;
+      report({
+        code: 'NO_CANCELLED_FINAL',
+        path: [...(stepLadder?.path ?? entry.path), 'escalation', i, 'cancel'],
+        message: `step '${entry.id}' cancels the project on escalation, but the SOP has no final step with outcome 'cancelled'`,
+        hint: "add e.g. 'cancelled: { kind: final, outcome: cancelled }' under steps, or use 'goto' instead",
+      });
+    }
     const allowed = entry.kind === undefined ? undefined : AUTOMATIC_ACTIONS[entry.kind];
     if (!allowed) continue;
     for (const clock of listWorkClocks(entry)) {

@@ -23,7 +23,9 @@ export const checkParticipants: SopCheck = (index, report) => {
   checkDefinitions(index, report);
   const taskBound = findTaskBound(index);
   for (const entry of index.steps) {
-    for (const { ref, path } of listPeopleRefs(entry)) {
+    for (const { ref: written, path } of listPeopleRefs(entry)) {
+      // `pm.manager.manager` is checked as `pm`: the suffix walks up the org chain at run time.
+      const ref = written.replace(/(\.manager)+$/, '');
       const isTaskRef = BUILTINS.includes(ref) ? ref.startsWith('task.') : taskBound.has(ref);
       if (!BUILTINS.includes(ref) && !index.participants.has(ref)) {
         report({

@@ -106,7 +106,7 @@ describe('checkSchema', () => {
     sop.steps.request.next = 'pause';
     sop.steps.pause = { kind: 'wait', next: 'done' };
     expect(problemsOf(sop).map((p) => p.message)).toEqual([
-      "escalation rung 1 of step 'request' needs at least one of: notify, reassign, action, goto",
+      "escalation rung 1 of step 'request' needs at least one of: notify, reassign, action, goto, cancel",
       "step 'pause' needs at least one of: for, until",
     ]);
   });
