@@ -9,6 +9,7 @@ import { handleErrors, unknownRoute } from './error-handler';
 import { actionRoutes } from './routes/actions';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
+import { notificationRoutes } from './routes/notifications';
 import { projectRoutes } from './routes/projects';
 
 /** Form data is small; a generous limit still stops a runaway client from filling history. */
@@ -37,6 +38,7 @@ export function createApp(deps: ApiDeps): express.Express {
   app.use(projectRoutes(deps));
   app.use(actionRoutes(deps));
   app.use(historyRoutes(deps));
+  app.use(notificationRoutes(deps));
   app.use(unknownRoute);
   app.use(handleErrors(deps.log ?? ((message, error) => console.error(message, error))));
   return app;

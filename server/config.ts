@@ -3,6 +3,7 @@
  * default that works on a laptop; a bad value stops the process before anything starts, with a
  * message naming the variable (see docs/running.md for the full list).
  */
+import { join } from 'node:path';
 import { EnvReader, parseRetention } from './env-values';
 
 /** How the worker and the API reach Temporal when it runs elsewhere (`TEMPORAL_ADDRESS` set). */
@@ -37,6 +38,10 @@ export interface ServerConfig {
   readonly dataDir: string;
   /** Absolute; the SOP YAML files, `org.yaml` and `calendars/`. */
   readonly sopDefinitionsDir: string;
+  /** Absolute; the notification channels (`SOP_CHANNELS_FILE`, else `notifications/channels.yaml` in the SOP folder). */
+  readonly channelsFile: string;
+  /** True when `SOP_CHANNELS_FILE` named the file; otherwise a missing file means "log only". */
+  readonly channelsFileRequired: boolean;
   /** How long closed projects stay in the embedded namespace, in seconds, and as written. */
   readonly retentionSeconds: number;
   readonly retention: string;
@@ -144,6 +149,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
   const host = reader.readMatching('HOST', DEFAULTS.HOST, HOST, 'an IP address or host name, e.g. 127.0.0.1');
   const dataDir = reader.readDirectory('DATA_DIR', DEFAULTS.DATA_DIR, false);
   const sopDefinitionsDir = reader.readDirectory('SOP_DEFINITIONS_DIR', DEFAULTS.SOP_DEFINITIONS_DIR, true);
+  const channelsFile = reader.readFile('SOP_CHANNELS_FILE');
   const retention = reader.read('SOP_RETENTION') ?? DEFAULTS.SOP_RETENTION;
   const retentionSeconds = parseRetention(retention);
   if (typeof retentionSeconds === 'string') reader.reject('SOP_RETENTION', retentionSeconds);
@@ -160,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     port,
     dataDir,
     sopDefinitionsDir,
+    channelsFile: channelsFile ?? join(sopDefinitionsDir, 'notifications', 'channels.yaml'),
+    channelsFileRequired: channelsFile !== undefined,
     retention,
     retentionSeconds: retentionSeconds as number,
     temporal,

@@ -1,6 +1,11 @@
 import { hostname } from 'node:os';
 import type { NativeConnection, Worker, WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import type { ServerConfig } from './config';
+import { findChannelConfig } from '../notifications/config/find-channel-config';
+import { ChannelConfigError } from '../notifications/config/channel-config-error';
+import { createNotificationSink } from '../notifications/create-notification-sink';
+import type { EffectSink } from '../workflows/activities/deliver-effect';
+import { ConfigError, type ServerConfig } from './config';
+import { loadOrg } from './run-api';
 import type { Shutdown } from './shutdown';
 import { connectWorker } from './temporal-connection';
 import { bundleWorkflows, createProjectWorker } from './worker';
@@ -17,13 +22,29 @@ export interface RunningWorker {
 }
 
 /**
+ * The worker's notification sink: the channels file (secrets read from the environment now, so
+ * a missing one stops the start, naming it) and `org.yaml` (recipients' names and emails).
+ */
+export function loadNotificationSink(config: ServerConfig, env: NodeJS.ProcessEnv = process.env): EffectSink {
+  try {
+    const channels = findChannelConfig(config.channelsFile, config.channelsFileRequired, env);
+    return createNotificationSink({ config: channels, org: loadOrg(config.sopDefinitionsDir) });
+  } catch (error) {
+    if (error instanceof ChannelConfigError) throw new ConfigError([error.message]);
+    throw error;
+  }
+}
+
+/**
  * Connects, bundles the workflow code (once: it takes seconds; pass `bundle` to start that early)
  * and starts polling. The identity names host and pid, so Temporal's UI shows which process ran
- * which task when several scale out.
+ * which task when several scale out. The notification sink is loaded first: a broken channels
+ * file stops the start before anything connects.
  */
 export async function startWorker(
   config: ServerConfig,
   bundle: Promise<WorkflowBundleWithSourceMap> = bundleWorkflows(),
+  sink: EffectSink = loadNotificationSink(config),
 ): Promise<RunningWorker> {
   const [connection, workflowBundle] = await Promise.all([connectWorker(config), bundle]);
   let worker: Worker;
@@ -33,6 +54,7 @@ export async function startWorker(
       namespace: config.temporal.namespace,
       taskQueue: config.temporal.taskQueue,
       workflowBundle,
+      sink,
       identity: `sop-worker@${hostname()}:${process.pid}`,
     });
   } catch (error) {
