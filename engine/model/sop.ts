@@ -262,15 +262,69 @@ export interface TasksStep extends HumanStepBase {
   readonly next?: string;
 }
 
-/** One approver approves or rejects (v1; richer approval modes come later). */
-export interface ApprovalStep extends HumanStepBase {
+/**
+ * How the approvers of an approval step decide together:
+ * - `sequential` (依次审批): one after another, in the order listed; everyone must approve;
+ * - `all` (会签): at the same time; everyone must approve, one rejection rejects;
+ * - `any` (或签): at the same time; the first decision (approve or reject) decides;
+ * - `{ quorum: N }`: at the same time; N approvals approve, and the step is rejected as soon as
+ *   N approvals can no longer be reached;
+ * - `{ percent: P }`: like a quorum of P% of the approvers, rounded up.
+ */
+export type ApprovalMode =
+  'sequential' | 'all' | 'any' | { readonly quorum: number } | { readonly percent: number };
+
+export const APPROVAL_MODE_NAMES = ['sequential', 'all', 'any'] as const;
+
+/** What happens when no approver is left (nobody resolves, or every one was skipped). */
+export const IF_NOBODY_RULES = ['skip', 'admin', 'refuse'] as const;
+export type IfNobodyRule = (typeof IF_NOBODY_RULES)[number];
+
+/** What happens when the requester is one of the approvers. */
+export const IF_REQUESTER_IS_APPROVER_RULES = ['approve', 'skip', 'keep'] as const;
+export type IfRequesterIsApproverRule = (typeof IF_REQUESTER_IS_APPROVER_RULES)[number];
+
+/**
+ * An approval (审批). v1: one `assignee` approves or rejects, exactly as before. With any of the
+ * approval-flow fields (`approvers`, `approversFromInput`, `approversFromForm`, `mode`,
+ * `requester`, `sendBackTo`, `onWithdraw`, `cc`, …) the step becomes an approval flow: several
+ * approvers deciding under a `mode`, with send back, withdraw, transfer, add approver, CC and
+ * urge actions (see docs/approvals.md).
+ */
+export interface ApprovalStep extends Omit<HumanStepBase, 'assignee'> {
   readonly kind: 'approval';
+  /** The single approver (v1); in an approval flow, the first approver. */
+  readonly assignee?: ParticipantRef;
   /** What is being approved: a form step id whose submission the approver sees. */
   readonly subject?: string;
   readonly onApprove: string;
   readonly onReject: string;
   /** Reject must carry a comment. Default true. */
   readonly requireCommentOnReject?: boolean;
+  /** The approvers, in order (people refs, like `assignee`). */
+  readonly approvers?: readonly ParticipantRef[];
+  /** A kickoff input field holding a user id or a list of user ids chosen by the requester. */
+  readonly approversFromInput?: string;
+  /** `forms.<step>.<field>`: a user id or list of user ids from a form submission. */
+  readonly approversFromForm?: string;
+  /** How the approvers decide together. Default `sequential`. */
+  readonly mode?: ApprovalMode;
+  /** Who asked for the approval: may withdraw and urge; see `ifRequesterIsApprover`. */
+  readonly requester?: ParticipantRef;
+  /** When nobody is left to approve. Default `admin` (falls back to `refuse` without an admin). */
+  readonly ifNobody?: IfNobodyRule;
+  /** When the requester is also an approver. Default `keep`. */
+  readonly ifRequesterIsApprover?: IfRequesterIsApproverRule;
+  /** Who stands in when nobody is left (`ifNobody: admin`). Default the participant `approvalAdmin`. */
+  readonly approvalAdmin?: ParticipantRef;
+  /** Earlier steps an approver may send the request back to (退回), besides `subject`. */
+  readonly sendBackTo?: readonly string[];
+  /** Where a withdrawal (撤回) by the requester goes; without it there is no built-in withdraw. */
+  readonly onWithdraw?: string;
+  /** Readers told of the outcome (抄送), who do not act. */
+  readonly cc?: readonly ParticipantRef[];
+  /** How often the requester may urge (催办) the pending approvers. Default `1h`. */
+  readonly urgeInterval?: DurationText;
 }
 
 /** Waits for an external event (`for`) and/or until a time (`until`). */

@@ -1,3 +1,4 @@
+import type { ApprovalRecord } from './approval/approval-record';
 import type { TaskPriority, TaskStatus } from '../model/sop';
 
 /**
@@ -88,17 +89,8 @@ export interface SopContext {
   readonly submissions: Readonly<Record<string, readonly Submission[]>>;
   /** tasks step id → tasks */
   readonly tasks: Readonly<Record<string, readonly TaskState[]>>;
-  readonly approvals: Readonly<
-    Record<
-      string,
-      {
-        readonly decision: 'approved' | 'rejected';
-        readonly by: string;
-        readonly at: number;
-        readonly comment?: string;
-      }
-    >
-  >;
+  /** approval step id → its approvers, decisions and outcome (what CEL sees as `approvals.<id>`) */
+  readonly approvals: Readonly<Record<string, ApprovalRecord>>;
   /** step id → hand-ins for recurring obligations that expect one (`recurring.submit`) */
   readonly reports?: Readonly<
     Record<

@@ -1,6 +1,13 @@
 import { enqueueActions, setup, type AnyStateMachine } from 'xstate';
 import type { CompiledSop } from '../model/compiled';
 import { stampEffects, type ActionHandler } from './action-plan';
+import { addApprover } from './approval/add-approver';
+import { closeApproval } from './approval/close-approval';
+import { copyReaders } from './approval/copy-readers';
+import { decideApproval } from './approval/decide-approval';
+import { openApproval } from './approval/open-approval';
+import { transferApproval } from './approval/transfer-approval';
+import { urgeApprovers } from './approval/urge-approvers';
 import * as formActions from './actions/form-actions';
 import * as repeatingActions from './actions/repeating-actions';
 import * as stepActions from './actions/step-actions';
@@ -103,6 +110,13 @@ export function createSopMachine(compiled: CompiledSop): AnyStateMachine {
       'sop.cancelTask': a(taskActions.cancelTask),
       'sop.disarmTasks': a(taskActions.disarmTasks),
       'sop.taskTimer': a(taskTimer),
+      'sop.approval.open': a(openApproval),
+      'sop.approval.decide': a(decideApproval),
+      'sop.approval.close': a(closeApproval),
+      'sop.approval.transfer': a(transferApproval),
+      'sop.approval.addApprover': a(addApprover),
+      'sop.approval.cc': a(copyReaders),
+      'sop.approval.urge': a(urgeApprovers),
     },
     guards: {
       'sop.accepts': g(guards.accepts),
@@ -110,6 +124,8 @@ export function createSopMachine(compiled: CompiledSop): AnyStateMachine {
       'sop.when': g((input, params: { when: string }) => guards.conditionHolds(params.when, input.context)),
       'sop.allResponded': g(guards.allResponded),
       'sop.allTasksClosed': g(guards.allTasksClosed),
+      'sop.approval.outcome': g(guards.approvalOutcomeIs),
+      'sop.approval.sendsBackTo': g(guards.sendsBackTo),
     },
     delays: buildDelays(compiled) as any,
   }).createMachine({

@@ -13,7 +13,9 @@ export type EffectReason =
   | 'missed-report'
   | 'ack-overdue'
   | 'step'
-  | 'task-assigned';
+  | 'task-assigned'
+  | 'cc'
+  | 'urge';
 
 /** Tell people something. */
 export interface NotifyEffect {
@@ -51,7 +53,8 @@ export interface RecordEffect {
     | 'cancelled'
     | 'clock-paused'
     | 'clock-resumed'
-    | 'acknowledged';
+    | 'acknowledged'
+    | 'approval';
   readonly detail: string;
 }
 

@@ -5,6 +5,8 @@ import { cel } from './actions/variables';
 import { rejectionReason, transitionRejection } from './rules';
 import { participatingDepartments, isClosed } from './tasks-state';
 import { stepOf } from './step-index';
+import { readPath } from './participants';
+import type { ApprovalOutcome } from './approval/approval-record';
 
 /** What a guard sees. */
 export interface GuardInput {
@@ -53,4 +55,19 @@ export function allTasksClosed({ compiled, context }: GuardInput, params: { step
   const minTasks = step.kind === 'tasks' ? (step.minTasks ?? 1) : 1;
   const tasks = context.tasks[params.step] ?? [];
   return tasks.length >= minTasks && tasks.every(isClosed);
+}
+
+/** An approval flow has reached this outcome (its eventless transitions move on when it has). */
+export function approvalOutcomeIs(
+  { context }: GuardInput,
+  params: { step: string; outcome: ApprovalOutcome },
+): boolean {
+  return context.approvals[params.step]?.outcome === params.outcome;
+}
+
+/** A send back (退回) the rules accept, addressed to this transition's step (`data.to`). */
+export function sendsBackTo(input: GuardInput, params: { step: string; to: string }): boolean {
+  return (
+    readPath(input.event.data, 'to') === params.to && accepts(input, { step: params.step, event: 'sendBack' })
+  );
 }

@@ -9,7 +9,10 @@ type MessageKey =
   | 'needsHelp'
   | 'checkIn'
   | 'ackOverdue'
-  | 'missedReport';
+  | 'missedReport'
+  | 'copied'
+  | 'urged'
+  | 'approvalOutcome';
 
 const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
   zh: {
@@ -22,6 +25,9 @@ const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
     checkIn: '请更新任务「{title}」的进度',
     ackOverdue: '任务「{title}」分配后尚未确认接收',
     missedReport: '「{title}」未按时提交',
+    copied: '抄送：「{title}」{detail}',
+    urged: '催办：「{title}」正在等待您审批',
+    approvalOutcome: '「{title}」的审批结果：{outcome}',
   },
   en: {
     assigned: '"{title}" is assigned to you',
@@ -33,6 +39,9 @@ const TEXTS: Record<'zh' | 'en', Record<MessageKey, string>> = {
     checkIn: 'Please update the status of task "{title}"',
     ackOverdue: 'Task "{title}" has not been acknowledged yet',
     missedReport: '"{title}" was not handed in on time',
+    copied: 'For your information: "{title}" {detail}',
+    urged: 'Reminder from the requester: "{title}" is waiting for your approval',
+    approvalOutcome: '"{title}" was {outcome}',
   },
 };
 

@@ -1,6 +1,8 @@
 import type { CompiledSop } from '../model/compiled';
 import { TASK_STATUSES, type FormStep, type Step, type TasksStep, type TaskStatus } from '../model/sop';
 import { SYSTEM_USER, type SopContext, type SopEvent, type TaskState } from './context';
+import { approvalFlowOf, listFlowEvents } from '../model/approval-flow';
+import { approvalRejection } from './approval/approval-rules';
 import { checkFormData } from './form-data';
 import { expectedTaskNames } from './naming-rule';
 import { readPath, resolveRefs } from './participants';
@@ -43,6 +45,10 @@ export function rejectionReason(
   const actor = event.actor?.user;
   if (typeof actor !== 'string' || actor === '')
     return forbidden(`'${event.type}' needs an actor (actor.user)`);
+  const flow = approvalFlowOf(step);
+  if (flow && listFlowEvents(flow).includes(event.type)) {
+    return approvalRejection(compiled, context, stepId, flow, event, actor);
+  }
   switch (event.type) {
     case 'submit':
       return step.kind === 'form'

@@ -61,6 +61,9 @@ export const PROBLEM_CODES = {
   UNKNOWN_EXPRESSION_FIELD:
     "a condition (or a deadline's 'at') reads a variable, form step, form field, task list or approval that does not exist",
   EVENT_OUTSIDE_ON: "a condition outside 'on:' reads 'event', which only event transitions have",
+  // Approvals
+  SEND_BACK_NOT_EARLIER: "a 'sendBackTo' step cannot lead back to the approval: it is not an earlier step",
+  QUORUM_TOO_LARGE: "an approval's quorum asks for more approvals than it has approvers",
   INVALID_ESCALATION_ACTION: "an escalation 'action' names an event the step does not accept",
   // The org directory file (engine/loader/load-org-directory)
   ORG_DUPLICATE_ID: 'two departments or two users share an id',

@@ -28,6 +28,12 @@ export function listPeopleRefs(entry: StepEntry): PeopleRef[] {
   };
   const { step, path } = entry;
   one(step.assignee, [...path, 'assignee']);
+  if (entry.kind === 'approval') {
+    many(step.approvers, [...path, 'approvers']);
+    one(step.requester, [...path, 'requester']);
+    one(step.approvalAdmin, [...path, 'approvalAdmin']);
+    many(step.cc, [...path, 'cc']);
+  }
   if (entry.kind === 'notify') many(step.notify, [...path, 'notify']);
   many(asMap(step.needsHelp)?.notify, [...path, 'needsHelp', 'notify']);
   for (const clock of listWorkClocks(entry)) {

@@ -26,7 +26,7 @@ interface WrittenTransition {
 }
 
 /**
- * Every step id a step can move to: `next`, `onApprove`/`onReject`, `onTimeout`, choice
+ * Every step id a step can move to: `next`, `onApprove`/`onReject`/`onWithdraw`, `sendBackTo`, `onTimeout`, choice
  * `routes`/`otherwise`, `on:` and `always:` targets, and escalation `goto` (step-level and
  * task-level). Only text values are listed; other shapes are the schema check's business.
  *
@@ -41,8 +41,11 @@ export function listTargets(entry: StepEntry): TargetRef[] {
   const add = (value: unknown, at: DocumentPath, via: string) => {
     if (typeof value === 'string') targets.push({ target: value, path: at, via });
   };
-  for (const key of ['next', 'onApprove', 'onReject', 'onTimeout', 'otherwise'])
+  for (const key of ['next', 'onApprove', 'onReject', 'onWithdraw', 'onTimeout', 'otherwise'])
     add(step[key], [...path, key], key);
+  for (const [target, index] of listItems(step.sendBackTo)) {
+    add(target, [...path, 'sendBackTo', index], 'sendBackTo');
+  }
   for (const [route, index] of listItems(step.routes)) {
     add(asMap(route)?.target, [...path, 'routes', index, 'target'], `route ${index + 1}`);
   }

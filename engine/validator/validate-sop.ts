@@ -2,6 +2,7 @@ import { sortByPosition } from '../loader/load-yaml-text';
 import type { LoadedSop } from '../loader/load-sop-text';
 import type { Problem } from '../model/problem';
 import type { SopCheck, ValidateOptions } from './check-context';
+import { checkApprovals } from './checks/check-approvals';
 import { checkDeadlines } from './checks/check-deadlines';
 import { checkEscalationActions } from './checks/check-escalation-actions';
 import { checkExpressions } from './checks/check-expressions';
@@ -32,6 +33,7 @@ const SEMANTIC_CHECKS: readonly SopCheck[] = [
   checkExpressions,
   checkEscalationActions,
   checkKpis,
+  checkApprovals,
 ];
 
 /**

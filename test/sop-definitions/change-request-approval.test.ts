@@ -62,7 +62,7 @@ describe('change-request-approval.yaml', () => {
   test("asks the requester's department head first, then the CTO", () => {
     const input = { requester: 'he.yun', department: 'marketing' };
     const approver = (id: string) =>
-      resolveParticipant(doc, findStepOfKind(doc, id, 'approval').assignee, org, input);
+      resolveParticipant(doc, findStepOfKind(doc, id, 'approval').assignee!, org, input);
     expect(approver('minorHeadApproval')).toEqual(['li.na']);
     expect(approver('majorHeadApproval')).toEqual(['li.na']);
     expect(approver('ctoApproval')).toEqual(['chen.hao']);
@@ -73,10 +73,10 @@ describe('change-request-approval.yaml', () => {
     for (const id of ['minorHeadApproval', 'majorHeadApproval', 'ctoApproval']) {
       const step: ApprovalStep = findStepOfKind(doc, id, 'approval');
       expect(step.deadline).toMatch(/business days$/);
-      const approver = resolveParticipant(doc, step.assignee, org, input)[0]!;
+      const approver = resolveParticipant(doc, step.assignee!, org, input)[0]!;
       const approverManager = org.users.find((u) => u.id === approver)?.manager;
       const resolve = (ref: string) =>
-        resolveParticipant(doc, ref === 'assignee' ? step.assignee : ref, org, input);
+        resolveParticipant(doc, ref === 'assignee' ? step.assignee! : ref, org, input);
       const told = (step.escalation ?? []).map((rung) => (rung.notify ?? []).flatMap(resolve));
       const firstManagerRung = told.findIndex((people) => people.includes(approverManager!));
       const firstAdminRung = told.findIndex((people) => people.includes('feng.yu'));

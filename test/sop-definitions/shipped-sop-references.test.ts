@@ -33,7 +33,7 @@ function participantRefs(step: Step): string[] {
   }
   if (step.kind === 'form' || step.kind === 'tasks' || step.kind === 'approval') {
     const defaults = step.kind === 'tasks' ? step.taskDefaults : undefined;
-    refs.push(step.assignee);
+    if (step.assignee !== undefined) refs.push(step.assignee);
     for (const reminder of [...(step.reminders ?? []), ...(defaults?.reminders ?? [])])
       refs.push(...reminder.notify);
     for (const rung of [...(step.escalation ?? []), ...(defaults?.escalation ?? [])]) {

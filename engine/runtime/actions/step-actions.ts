@@ -5,6 +5,9 @@ import { computeDueAt, rungAt, subtractDuration, durationOf, timeContextOf } fro
 import { defaultMessage } from '../messages';
 import { resolveRefs } from '../participants';
 import { stepOf } from '../step-index';
+import { isApprovalFlow } from '../../model/approval-flow';
+import { reassignApprovers } from '../approval/reassign-approvers';
+import { listActiveApprovers } from '../approval/stage-outcome';
 import { cel } from './variables';
 
 type StepParams = { step: string };
@@ -27,7 +30,8 @@ export const enterStep: ActionHandler<StepParams> = ({ compiled, context, now },
     ...context.steps,
     [id]: { enteredAt: now, overdue: false, ...(dueAt !== undefined ? { dueAt } : {}) },
   };
-  if (!isHuman(step)) return { context: { steps } };
+  // An approval flow resolves its approvers itself (`sop.approval.open`, next on entry).
+  if (!isHuman(step) || isApprovalFlow(step) || step.assignee === undefined) return { context: { steps } };
   const assignees = resolveRefs([step.assignee], context, { step: id });
   const effects: EffectDraft[] = [
     {
@@ -110,6 +114,7 @@ export const escalate: ActionHandler<StepParams & { rung: number }> = (
   const title = titleOf(step, id);
   const effects: EffectDraft[] = [];
   let assignees = context.assignees;
+  let approvals = context.approvals;
   if (rung.notify && rung.notify.length > 0) {
     effects.push({
       kind: 'notify',
@@ -124,7 +129,15 @@ export const escalate: ActionHandler<StepParams & { rung: number }> = (
   }
   if (rung.reassign) {
     const to = resolveRefs([rung.reassign], context, { step: id });
-    assignees = { ...assignees, [id]: to };
+    const record = approvals[id];
+    if (isApprovalFlow(step) && record) {
+      // The late approvers' seats move; the others keep theirs.
+      const moved = reassignApprovers(record, to);
+      approvals = { ...approvals, [id]: moved };
+      assignees = { ...assignees, [id]: listActiveApprovers(moved) };
+    } else {
+      assignees = { ...assignees, [id]: to };
+    }
     effects.push({ kind: 'record', what: 'reassigned', step: id, detail: `reassigned to ${to.join(', ')}` });
     effects.push({
       kind: 'notify',
@@ -157,7 +170,11 @@ export const escalate: ActionHandler<StepParams & { rung: number }> = (
     : [];
   if (rung.action)
     effects.push({ kind: 'record', what: 'auto-action', step: id, detail: `automatic '${rung.action}'` });
-  return { context: { assignees }, effects, raise };
+  return {
+    context: { assignees, ...(approvals !== context.approvals ? { approvals } : {}) },
+    effects,
+    raise,
+  };
 };
 
 /** A `notify` step sends its message. */
