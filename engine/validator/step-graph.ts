@@ -1,5 +1,5 @@
 import { suggestClosest } from '../time';
-import type { SopIndex, StepEntry } from './sop-index';
+import { asMap, listItems, type SopIndex, type StepEntry } from './sop-index';
 import { listTargets } from './step-transitions';
 
 /**
@@ -41,9 +41,22 @@ export function buildStepGraph(index: SopIndex): StepGraph {
   const after = new Map<string, string>();
   const unknown = new Set<string>();
 
+  // A step-level escalation rung with `cancel: true` moves the project to the first top-level
+  // final step whose outcome is `cancelled` (see engine/compiler/compile-sop.ts).
+  const cancelledFinal = index.steps.find(
+    (s) => !s.region && s.kind === 'final' && asMap(s.step)?.outcome === 'cancelled',
+  )?.id;
+
   for (const [id, entry] of index.stepsById) {
     const all: string[] = [];
     const direct: string[] = [];
+    const cancels = listItems(entry.step.escalation).some(
+      ([rung]) => asMap(rung)?.cancel === true && asMap(rung)?.goto === undefined,
+    );
+    if (cancels && cancelledFinal !== undefined) {
+      all.push(cancelledFinal);
+      direct.push(cancelledFinal);
+    }
     for (const ref of listTargets(entry)) {
       const target = known.has(ref.target) ? ref.target : suggestClosest(ref.target, ids);
       if (target === undefined) {
