@@ -106,7 +106,7 @@ export const recur: ActionHandler<StepParams & { recurring: string }> = (
   const key = `${params.step}/${recurring.id}`;
   const since = context.recurringLast?.[key] ?? context.steps[params.step]?.enteredAt ?? context.startedAt;
   const handedIn = (context.reports?.[params.step] ?? []).filter(
-    (r) => r.recurring === recurring.id && r.at > since,
+    (r) => r.recurring === recurring.id && r.at >= since,
   );
   const notes = handedIn
     .map((r) => readPath(r.data, 'notes'))
