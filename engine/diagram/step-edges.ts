@@ -1,3 +1,4 @@
+import { isApprovalFlow, listSendBackTargets } from '../model/approval-flow';
 import type { EscalationRung, Step, TransitionSpec, TransitionsSpec } from '../model/sop';
 
 /**
@@ -58,11 +59,17 @@ function listKindEdges(step: Step): StepEdge[] {
     }
     case 'tasks':
       return step.next === undefined ? [] : [{ target: step.next, trigger: 'all tasks closed' }];
-    case 'approval':
-      return [
+    case 'approval': {
+      const edges: StepEdge[] = [
         { target: step.onApprove, trigger: 'approve' },
         { target: step.onReject, trigger: 'reject' },
       ];
+      // Approval flows: send back (退回) to an earlier step, withdraw (撤回) by the requester.
+      const sendBack = isApprovalFlow(step) ? listSendBackTargets(step) : [];
+      for (const target of sendBack) edges.push({ target, trigger: 'send back' });
+      if (step.onWithdraw !== undefined) edges.push({ target: step.onWithdraw, trigger: 'withdraw' });
+      return edges;
+    }
     case 'wait': {
       const edges: StepEdge[] = [];
       if (step.for !== undefined) edges.push({ target: step.next, trigger: step.for });
