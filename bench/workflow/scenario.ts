@@ -17,7 +17,7 @@ import type { ActionRequest, ProjectArgs } from '../../workflows/messages';
 import type { ChangeRequestArgs } from './hand-written-messages';
 
 const SOP_DIR = join(__dirname, '..', '..', 'sop-definitions');
-const SOP_FILE = join(SOP_DIR, 'change-request-approval.yaml');
+const SOP_FILE = join(__dirname, 'change-request-approval.v1.yaml');
 
 export const KICKOFF_INPUT = { requester: 'zhou.jie', department: 'rnd' };
 

@@ -32,7 +32,7 @@ describe('loadSopCatalogue', () => {
   it('loads every shipped SOP, validated against org.yaml and calendars/, without problems', () => {
     const catalogue = loadSopCatalogue(SHIPPED);
     expect(catalogue.list().map((e) => `${e.id}@${e.version}`)).toEqual([
-      'change-request-approval@1.0.0',
+      'change-request-approval@2.0.0',
       'incident-response@1.0.0',
       'new-product-launch@1.0.0',
     ]);

@@ -20,7 +20,12 @@ const users = new Set(org.users.map((u) => u.id));
 const heldRoles = new Set(org.users.flatMap((u) => u.roles ?? []));
 const STEP_ID = /^[a-zA-Z][a-zA-Z0-9_]*$/;
 
-/** Every participant reference a step makes (assignee, notify lists, reassign, `by`). */
+/** A reference without its `.manager` suffixes (`assignee.manager` → `assignee`), as docs/sop-language.md allows. */
+function withoutManagers(ref: string): string {
+  return ref.replace(/(\.manager)+$/, '');
+}
+
+/** Every participant reference a step makes (assignee, notify lists, reassign, `by`, approval-flow people). */
 function participantRefs(step: Step): string[] {
   const refs: string[] = [];
   if (step.kind === 'notify') refs.push(...step.notify);
@@ -40,6 +45,10 @@ function participantRefs(step: Step): string[] {
       refs.push(...(rung.notify ?? []), ...(rung.reassign === undefined ? [] : [rung.reassign]));
     }
     if (step.kind === 'tasks') refs.push(...(step.needsHelp?.notify ?? []));
+  }
+  if (step.kind === 'approval') {
+    refs.push(...(step.approvers ?? []), ...(step.cc ?? []));
+    for (const ref of [step.requester, step.approvalAdmin]) if (ref !== undefined) refs.push(ref);
   }
   return refs;
 }
@@ -163,7 +172,7 @@ describe.each(files.map((file) => [basename(file), file]))('%s', (_name, file) =
     const known = new Set<string>([...Object.keys(doc.participants ?? {}), ...BUILTIN_PARTICIPANT_REFS]);
     const unknown = placed.flatMap((p) =>
       participantRefs(p.step)
-        .filter((ref) => !known.has(ref))
+        .filter((ref) => !known.has(withoutManagers(ref)))
         .map((ref) => `${p.id}: ${ref}`),
     );
     expect(unknown).toEqual([]);
