@@ -4,87 +4,19 @@
  * HTTP; Ctrl-C (SIGINT) stops everything with exit code 0 and leaves no dev server behind; a second
  * start on the same DATA_DIR still has the project (the SQLite file persisted it).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../server/config';
-
-const ROOT = join(__dirname, '..', '..');
-const NPM = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-
-interface Started {
-  readonly child: ChildProcess;
-  /** Everything it printed so far (stdout and stderr), for assertions and failure messages. */
-  output(): string;
-  /** Its exit code (or the signal's name). */
-  readonly exited: Promise<number | string>;
-}
-
-/** Runs an npm script of this package (`npm start`, `npm run example:launch`), as a user would. */
-function runScript(script: string, env: NodeJS.ProcessEnv): Started {
-  const args = script === 'start' ? ['start'] : ['run', script];
-  const child = spawn(NPM, ['--silent', ...args], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString('utf8')));
-  const exited = new Promise<number | string>((resolve) =>
-    child.once('exit', (code, signal) => resolve(code ?? signal ?? 'unknown')),
-  );
-  return { child, output: () => output, exited };
-}
-
-/** Free loopback ports: all held open at once, so the three are distinct. */
-async function freePorts(count: number): Promise<number[]> {
-  const servers = await Promise.all(
-    Array.from(
-      { length: count },
-      () =>
-        new Promise<ReturnType<typeof createServer>>((resolve) => {
-          const server = createServer();
-          server.listen(0, '127.0.0.1', () => resolve(server));
-        }),
-    ),
-  );
-  const ports = servers.map((s) => (s.address() as AddressInfo).port);
-  await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
-  return ports;
-}
-
-/** Polls `GET /healthz` until it answers 200; fails early with the output if the process exits. */
-async function waitForHealthy(apiUrl: string, started: Started, timeoutMs = 90_000): Promise<void> {
-  let exited: number | string | undefined;
-  void started.exited.then((code) => (exited = code));
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (exited !== undefined)
-      throw new Error(`npm start exited (${exited}) before it was healthy:\n${started.output()}`);
-    try {
-      const response = await fetch(`${apiUrl}/healthz`);
-      if (response.status === 200) return;
-    } catch {
-      // Not listening yet.
-    }
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  throw new Error(`GET ${apiUrl}/healthz never answered 200 within ${timeoutMs} ms:\n${started.output()}`);
-}
-
-/** Sends SIGINT (Ctrl-C) to npm, which forwards it to the engine, and waits for the exit code. */
-async function interrupt(started: Started): Promise<number | string> {
-  started.child.kill('SIGINT');
-  return started.exited;
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-}
+import {
+  freePorts,
+  interrupt,
+  isAlive,
+  ROOT,
+  runScript,
+  waitForHealthy,
+  type Started,
+} from './support/npm-start';
 
 describe('loadConfig', () => {
   const load = (env: NodeJS.ProcessEnv) => loadConfig(env, ROOT);

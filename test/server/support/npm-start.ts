@@ -1,7 +1,6 @@
 /**
  * Helpers to run this package's npm scripts as a user would (`npm start`, `npm run example:…`) on
- * temporary ports, copied from test/server/start.test.ts so end-to-end tests of the examples can
- * share them without touching that file.
+ * temporary ports, shared by the end-to-end tests of `npm start` and of the examples.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
