@@ -9,8 +9,20 @@
  * any answer the walkthrough did not expect.
  */
 import { randomUUID } from 'node:crypto';
+import {
+  act,
+  API_URL,
+  call,
+  detail,
+  expectOk,
+  printHistory,
+  readProject as readView,
+  runWalkthrough,
+  say,
+  text,
+  UnexpectedAnswer,
+} from './support/walkthrough';
 
-const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const SOP = 'change-request-approval';
 
 /** People of the org directory (sop-definitions/org.yaml) this walkthrough uses. */
@@ -19,14 +31,6 @@ const DEPT_HEAD = 'zhao.lei'; // 赵磊, head of R&D
 const IT_HEAD = 'cao.yong'; // 曹勇, head of IT
 const SERVICE_HEAD = 'yang.xue'; // 杨雪, head of customer service
 const CTO = 'chen.hao'; // 陈浩
-
-/** An answer the walkthrough did not expect. */
-class UnexpectedAnswer extends Error {}
-
-interface Answer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
 
 interface ProjectView {
   readonly sop: { readonly id: string; readonly version: string };
@@ -39,65 +43,7 @@ interface ProjectView {
   readonly outcome?: string;
 }
 
-let stepNumber = 0;
-function say(text: string): void {
-  console.log(`\n${++stepNumber}. ${text}`);
-}
-function detail(text: string): void {
-  console.log(`   ${text}`);
-}
-
-/** Sends a request and returns status and JSON body; a network failure explains how to start the engine. */
-async function call(
-  method: string,
-  path: string,
-  body?: unknown,
-  headers: Record<string, string> = {},
-): Promise<Answer> {
-  let response: Response;
-  try {
-    response = await fetch(`${API_URL}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch (error) {
-    throw new UnexpectedAnswer(
-      `cannot reach the API at ${API_URL} (${String((error as Error).cause ?? error)}). ` +
-        'Start the engine with `npm start`, or set API_URL.',
-    );
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new UnexpectedAnswer(
-      `${method} ${path} answered ${response.status} with non-JSON: ${text.slice(0, 200)}`,
-    );
-  }
-  return { status: response.status, body: parsed as Record<string, unknown> };
-}
-
-/** Calls and insists on a 2xx answer. */
-async function expectOk(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-  const answer = await call(method, path, body, headers);
-  if (answer.status < 200 || answer.status > 299) {
-    const reason = typeof answer.body.detail === 'string' ? answer.body.detail : JSON.stringify(answer.body);
-    throw new UnexpectedAnswer(
-      `${method} ${path} was refused (${answer.status} ${String(answer.body.code)}): ${reason}`,
-    );
-  }
-  return answer.body;
-}
-
-async function readProject(id: string): Promise<ProjectView> {
-  return (await expectOk('GET', `/projects/${encodeURIComponent(id)}`)) as unknown as ProjectView;
-}
-
-async function act(id: string, action: Record<string, unknown>) {
-  return expectOk('POST', `/projects/${encodeURIComponent(id)}/actions`, action);
-}
+const readProject = (id: string) => readView<ProjectView>(id);
 
 function describeStep(view: ProjectView): string {
   if (view.activeSteps.length === 0) return `no open step (project ${view.status})`;
@@ -138,36 +84,15 @@ function changeRequest(reason: string) {
 }
 
 /** A history entry field as text (entries are plain JSON: strings, numbers, arrays). */
-function text(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+function describeAction(entry: Record<string, unknown>): string {
+  const to = text((entry.data as { to?: unknown } | undefined)?.to);
+  const comment = entry.comment ? ` "${text(entry.comment)}"` : '';
+  const steps = (entry.result as { steps?: string[] } | undefined)?.steps;
+  const then = steps ? ` → ${steps.join(', ') || 'ended'}` : '';
+  return `${text(entry.type)}${to ? ` to ${to}` : ''}${comment}${then}`;
 }
 
-function describeHistoryEntry(entry: Record<string, unknown>): string {
-  const at = text(entry.at).replace('T', ' ').slice(0, 19);
-  switch (entry.kind) {
-    case 'kickoff':
-      return `${at}  kickoff of ${text((entry.sop as { id?: string } | undefined)?.id)}`;
-    case 'action': {
-      const actor = text((entry.actor as { user?: string } | undefined)?.user);
-      const to = text((entry.data as { to?: unknown } | undefined)?.to);
-      const comment = entry.comment ? ` "${text(entry.comment)}"` : '';
-      const steps = (entry.result as { steps?: string[] } | undefined)?.steps;
-      const then = steps ? ` → ${steps.join(', ') || 'ended'}` : '';
-      return `${at}  ${actor}: ${text(entry.type)}${to ? ` to ${to}` : ''}${comment}${then}`;
-    }
-    case 'notification':
-      return `${at}  notify ${(entry.recipients as string[] | undefined)?.join(', ') ?? ''}: ${text(entry.message)}`;
-    case 'timer':
-      return `${at}  timer ${text(entry.timer)}`;
-    case 'completed':
-      return `${at}  completed: ${text(entry.outcome)}`;
-    default:
-      return `${at}  ${text(entry.kind)} ${text(entry.what ?? entry.reason)}`.trimEnd();
-  }
-}
-
-async function runWalkthrough(): Promise<void> {
+async function walkthrough(): Promise<void> {
   console.log(`Change request walkthrough against ${API_URL}`);
   const health = await call('GET', '/healthz');
   if (health.status !== 200) {
@@ -254,16 +179,8 @@ async function runWalkthrough(): Promise<void> {
     detail(`${step}: ${record.outcome ?? record.decision ?? '?'}${seats ? ` (${seats})` : ''}`);
   }
 
-  const history = await expectOk('GET', `/projects/${encodeURIComponent(id)}/history`);
-  const events = (history.events ?? []) as Record<string, unknown>[];
-  say(`History (${events.length} entries):`);
-  for (const entry of events) detail(describeHistoryEntry(entry));
+  await printHistory(id, describeAction);
   console.log(`\nDone: change request ${id} was sent back once, resubmitted and approved.`);
 }
 
-runWalkthrough().catch((error: unknown) => {
-  const message =
-    error instanceof UnexpectedAnswer ? error.message : String((error as Error)?.stack ?? error);
-  console.error(`\nThe walkthrough stopped: ${message}`);
-  process.exit(1);
-});
+runWalkthrough(walkthrough);

@@ -6,8 +6,20 @@
  * the walkthrough did not expect.
  */
 import { randomUUID } from 'node:crypto';
+import {
+  act,
+  API_URL,
+  call,
+  detail,
+  expectOk,
+  printHistory,
+  readProject as readView,
+  runWalkthrough,
+  say,
+  text,
+  UnexpectedAnswer,
+} from './support/walkthrough';
 
-const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
 const SOP = 'new-product-launch';
 
 /** The heads of the departments in the org directory (sop-definitions/org.yaml). */
@@ -17,14 +29,6 @@ const DEPARTMENT_HEADS: Record<string, string> = {
   sales: 'ma.jun',
   service: 'yang.xue',
 };
-
-/** An answer the walkthrough did not expect. */
-class UnexpectedAnswer extends Error {}
-
-interface Answer {
-  readonly status: number;
-  readonly body: Record<string, unknown>;
-}
 
 interface TaskView {
   readonly id: string;
@@ -40,60 +44,7 @@ interface ProjectView {
   readonly outcome?: string;
 }
 
-let stepNumber = 0;
-function say(text: string): void {
-  console.log(`\n${++stepNumber}. ${text}`);
-}
-function detail(text: string): void {
-  console.log(`   ${text}`);
-}
-
-/** Sends a request and returns status and JSON body; a network failure explains how to start the engine. */
-async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-  let response: Response;
-  try {
-    response = await fetch(`${API_URL}${path}`, {
-      method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
-      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-    });
-  } catch (error) {
-    throw new UnexpectedAnswer(
-      `cannot reach the API at ${API_URL} (${String((error as Error).cause ?? error)}). ` +
-        'Start the engine with `npm start`, or set API_URL.',
-    );
-  }
-  const text = await response.text();
-  let parsed: unknown;
-  try {
-    parsed = text === '' ? {} : JSON.parse(text);
-  } catch {
-    throw new UnexpectedAnswer(
-      `${method} ${path} answered ${response.status} with non-JSON: ${text.slice(0, 200)}`,
-    );
-  }
-  return { status: response.status, body: parsed as Record<string, unknown> } satisfies Answer;
-}
-
-/** Calls and insists on a 2xx answer. */
-async function expectOk(method: string, path: string, body?: unknown, headers?: Record<string, string>) {
-  const answer = await call(method, path, body, headers);
-  if (answer.status < 200 || answer.status > 299) {
-    const reason = typeof answer.body.detail === 'string' ? answer.body.detail : JSON.stringify(answer.body);
-    throw new UnexpectedAnswer(
-      `${method} ${path} was refused (${answer.status} ${String(answer.body.code)}): ${reason}`,
-    );
-  }
-  return answer.body;
-}
-
-async function readProject(id: string): Promise<ProjectView> {
-  return (await expectOk('GET', `/projects/${encodeURIComponent(id)}`)) as unknown as ProjectView;
-}
-
-async function act(id: string, action: Record<string, unknown>) {
-  return expectOk('POST', `/projects/${encodeURIComponent(id)}/actions`, action);
-}
+const readProject = (id: string) => readView<ProjectView>(id);
 
 function describeStep(view: ProjectView): string {
   return view.activeSteps
@@ -126,34 +77,13 @@ function taskPlan(due: string) {
 }
 
 /** A history entry field as text (entries are plain JSON: strings, numbers, arrays). */
-function text(value: unknown): string {
-  if (value === undefined || value === null) return '';
-  return typeof value === 'string' ? value : JSON.stringify(value);
+function describeAction(entry: Record<string, unknown>): string {
+  const task = entry.task ? ` ${text(entry.task)}` : '';
+  const status = entry.status ? ` → ${text(entry.status)}` : '';
+  return `${text(entry.type)}${task}${status}`;
 }
 
-function describeHistoryEntry(entry: Record<string, unknown>): string {
-  const at = text(entry.at).replace('T', ' ').slice(0, 19);
-  switch (entry.kind) {
-    case 'kickoff':
-      return `${at}  kickoff of ${text((entry.sop as { id?: string } | undefined)?.id)}`;
-    case 'action': {
-      const actor = text((entry.actor as { user?: string } | undefined)?.user);
-      const task = entry.task ? ` ${text(entry.task)}` : '';
-      const status = entry.status ? ` → ${text(entry.status)}` : '';
-      return `${at}  ${actor}: ${text(entry.type)}${task}${status}`;
-    }
-    case 'notification':
-      return `${at}  notify ${(entry.recipients as string[] | undefined)?.join(', ') ?? ''}: ${text(entry.message)}`;
-    case 'timer':
-      return `${at}  timer ${text(entry.timer)}`;
-    case 'completed':
-      return `${at}  completed: ${text(entry.outcome)}`;
-    default:
-      return `${at}  ${text(entry.kind)} ${text(entry.what ?? entry.reason)}`.trimEnd();
-  }
-}
-
-async function runWalkthrough(): Promise<void> {
+async function walkthrough(): Promise<void> {
   console.log(`New product launch walkthrough against ${API_URL}`);
   const health = await call('GET', '/healthz');
   if (health.status !== 200) {
@@ -255,16 +185,8 @@ async function runWalkthrough(): Promise<void> {
   }
   detail(`tasks: ${final.tasks.map((t) => `${t.id} ${t.status}`).join(', ')}`);
 
-  const history = await expectOk('GET', `/projects/${encodeURIComponent(id)}/history`);
-  const events = (history.events ?? []) as Record<string, unknown>[];
-  say(`History (${events.length} entries):`);
-  for (const entry of events) detail(describeHistoryEntry(entry));
+  await printHistory(id, describeAction);
   console.log(`\nDone: project ${id} went from kickoff to close.`);
 }
 
-runWalkthrough().catch((error: unknown) => {
-  const message =
-    error instanceof UnexpectedAnswer ? error.message : String((error as Error)?.stack ?? error);
-  console.error(`\nThe walkthrough stopped: ${message}`);
-  process.exit(1);
-});
+runWalkthrough(walkthrough);
