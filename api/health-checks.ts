@@ -1,14 +1,23 @@
+import type { Server } from 'node:http';
 import type { Client } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
 import type { SopCatalogue } from './catalogue';
 import type { HealthReport } from './deps';
 
-/** What {@link createHealthCheck} looks at. */
+/**
+ * What {@link createHealthCheck} looks at. The worker is checked by a local probe when this process
+ * runs it (`npm start`), else by asking Temporal whether anyone polls `taskQueue`; without either,
+ * not at all (`npm run api` against a cluster whose workers run elsewhere).
+ */
 export interface HealthCheckOptions {
   readonly client: Client;
   readonly catalogue: SopCatalogue;
-  readonly namespace: string;
-  readonly taskQueue: string;
+  readonly namespace?: string;
+  readonly taskQueue?: string;
+  /** Present when this process runs the worker: is it running? */
+  readonly worker?: () => boolean;
+  /** The HTTP server, once it exists: the API counts as ready only while it listens. */
+  readonly server?: () => Server | undefined;
   /** Each probe's deadline (default 3 s): a health check must answer fast, even when unwell. */
   readonly timeoutMs?: number;
 }
@@ -36,7 +45,9 @@ export function createHealthCheck(options: HealthCheckOptions): () => Promise<He
     } catch (error) {
       checks.temporal = `Temporal does not answer: ${describeFailure(error)}`;
     }
-    if (checks.temporal === true) {
+    if (options.worker) {
+      checks.worker = options.worker() ? true : 'not running';
+    } else if (checks.temporal === true && namespace !== undefined && taskQueue !== undefined) {
       try {
         const queue = await client.withDeadline(deadline, () =>
           client.workflowService.describeTaskQueue({
@@ -51,6 +62,7 @@ export function createHealthCheck(options: HealthCheckOptions): () => Promise<He
         checks.worker = `cannot describe task queue '${taskQueue}': ${describeFailure(error)}`;
       }
     }
+    if (options.server) checks.api = options.server()?.listening === true ? true : 'not listening';
     const sops = catalogue.list().length;
     checks.catalogue = sops > 0 || `no valid SOP in '${catalogue.dir}' (see the catalogue's problems)`;
     return { ok: Object.values(checks).every((value) => value === true), checks };

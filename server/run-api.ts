@@ -7,7 +7,7 @@ import { loadOrgDirectory } from '../engine/loader';
 import type { OrgDirectory } from '../engine/model/org';
 import { formatProblem, hasErrors } from '../engine/model/problem';
 import type { ServerConfig } from './config';
-import { createHealthCheck } from './health';
+import { createHealthCheck } from '../api/health-checks';
 import { closeHttpServer, listen } from './http-server';
 
 /** The HTTP API, listening. */
@@ -67,8 +67,8 @@ export async function startApi({ config, client, workerRunning }: ApiOptions): P
   // The health check reads `server`, assigned below: it only runs once a request arrives.
   const health = createHealthCheck({
     client,
+    catalogue,
     server: () => server,
-    sopCount: () => catalogue.list().length,
     ...(workerRunning ? { worker: workerRunning } : {}),
   });
   const app = createApp({
