@@ -1,15 +1,12 @@
-import type { temporal } from '@temporalio/proto';
 import { PROJECT_WORKFLOW } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { unknownProject } from '../projects/read-project';
+import { fetchProjectRuns } from './fetch-project-runs';
 import { withTemporalDeadline } from '../temporal-deadline';
 import { isWorkflowNotFound } from '../temporal-errors';
 import { createPayloadDecoder } from './decode-payloads';
 import type { HistoryEntry } from './history-entry';
 import { runEntries } from './run-entries';
-
-/** A project continues as new rarely (long projects, every few thousand events); this is a backstop. */
-const MAX_RUNS = 1000;
 
 /** `GET /projects/:id/history`: every run of the project, oldest first, as business entries. */
 export interface ProjectHistory {
@@ -17,26 +14,6 @@ export interface ProjectHistory {
   /** How many runs (continue-as-new) the entries span. */
   readonly runs: number;
   readonly events: readonly HistoryEntry[];
-}
-
-interface Run {
-  readonly runId: string;
-  readonly events: temporal.api.history.v1.IHistoryEvent[];
-}
-
-/** The runs of a workflow id, oldest first: walks back from the latest run through `continuedExecutionRunId`. */
-async function fetchRuns(deps: ApiDeps, id: string, latestRunId: string): Promise<Run[]> {
-  const runs: Run[] = [];
-  for (let runId: string | undefined = latestRunId; runId && runs.length < MAX_RUNS;) {
-    // fetchHistory pages through the whole run (nextPageToken) itself.
-    const history: temporal.api.history.v1.IHistory = await deps.client.workflow
-      .getHandle(id, runId)
-      .fetchHistory();
-    const events: temporal.api.history.v1.IHistoryEvent[] = history.events ?? [];
-    runs.unshift({ runId, events });
-    runId = events[0]?.workflowExecutionStartedEventAttributes?.continuedExecutionRunId || undefined;
-  }
-  return runs;
 }
 
 /**
@@ -60,7 +37,7 @@ export async function readProjectHistory(deps: ApiDeps, id: string): Promise<Pro
       if (isWorkflowNotFound(error)) throw unknownProject(id);
       throw error;
     }
-    const runs = await fetchRuns(deps, id, latestRunId);
+    const runs = await fetchProjectRuns(deps, id, latestRunId);
     const events: HistoryEntry[] = [];
     for (const run of runs) {
       const context = { namespace: deps.namespace, workflowId: id, runId: run.runId, decode };

@@ -7,7 +7,7 @@ import { createPayloadDecoder, type PayloadDecoder } from '../history/decode-pay
 import { unknownProject } from '../projects/read-project';
 import { withTemporalDeadline } from '../temporal-deadline';
 import { isWorkflowNotFound } from '../temporal-errors';
-import { fetchProjectRuns } from './fetch-project-runs';
+import { fetchProjectRuns } from '../history/fetch-project-runs';
 import type { NotificationLog, NotificationLogEntry } from './notification-log';
 import { runNotifications, type PendingDelivery } from './run-notifications';
 

@@ -12,7 +12,7 @@ export interface ProjectRun {
 
 /**
  * The runs of a workflow id, oldest first: walks back from the latest run through
- * `continuedExecutionRunId` (the history route does the same walk).
+ * `continuedExecutionRunId`. The history and notification-log routes both read projects this way.
  *
  * @example
  * const runs = await fetchProjectRuns(deps, 'project-3f…', description.runId);
