@@ -5,10 +5,14 @@
  * a send back (退回), the resubmission, the department head, the countersign (会签) of the
  * affected heads and the CTO; Ctrl-C then stops the engine with exit code 0.
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { freePorts, interrupt, isAlive, runScript, waitForHealthy, type Started } from './support/npm-start';
+import {
+  cleanUpEmbedded,
+  interrupt,
+  prepareEmbedded,
+  runScript,
+  waitForHealthy,
+  type Started,
+} from './support/npm-start';
 
 describe('npm run example:change-request', () => {
   let dataDir: string;
@@ -17,30 +21,10 @@ describe('npm run example:change-request', () => {
   const children: Started[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sop-example-cr-'));
-    const [port, temporalPort, uiPort] = await freePorts(3);
-    apiUrl = `http://127.0.0.1:${port}`;
-    // The ambient environment may point at a real cluster: this test is about embedded mode.
-    const { TEMPORAL_ADDRESS: _address, TEMPORAL_NAMESPACE: _namespace, ...rest } = process.env;
-    env = {
-      ...rest,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      TEMPORAL_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-    };
+    ({ dataDir, env, apiUrl } = await prepareEmbedded('sop-example-cr-'));
   });
 
-  afterAll(() => {
-    // Only what this test started: its own children, and the dev server its pid file names.
-    for (const started of children) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-    const pidFile = join(dataDir, 'temporal-server.pid');
-    if (existsSync(pidFile)) {
-      const { server } = JSON.parse(readFileSync(pidFile, 'utf8')) as { server: number };
-      if (isAlive(server)) process.kill(server, 'SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUpEmbedded(dataDir, children));
 
   it('sends a change request back, resubmits it, and has it countersigned and approved', async () => {
     const engine = runScript('start', env);

@@ -4,14 +4,14 @@
  * HTTP; Ctrl-C (SIGINT) stops everything with exit code 0 and leaves no dev server behind; a second
  * start on the same DATA_DIR still has the project (the SQLite file persisted it).
  */
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../server/config';
 import {
-  freePorts,
+  cleanUpEmbedded,
   interrupt,
   isAlive,
+  prepareEmbedded,
   ROOT,
   runScript,
   waitForHealthy,
@@ -78,30 +78,10 @@ describe('npm start', () => {
   const children: Started[] = [];
 
   beforeAll(async () => {
-    dataDir = mkdtempSync(join(tmpdir(), 'sop-start-'));
-    const [port, temporalPort, uiPort] = await freePorts(3);
-    apiUrl = `http://127.0.0.1:${port}`;
-    // The ambient environment may point at a real cluster: this test is about embedded mode.
-    const { TEMPORAL_ADDRESS: _address, TEMPORAL_NAMESPACE: _namespace, ...rest } = process.env;
-    env = {
-      ...rest,
-      DATA_DIR: dataDir,
-      PORT: String(port),
-      TEMPORAL_PORT: String(temporalPort),
-      TEMPORAL_UI_PORT: String(uiPort),
-    };
+    ({ dataDir, env, apiUrl } = await prepareEmbedded('sop-start-'));
   });
 
-  afterAll(() => {
-    // Only what this test started: its own children, and the dev server its pid file names.
-    for (const started of children) if (started.child.exitCode === null) started.child.kill('SIGKILL');
-    const pidFile = join(dataDir, 'temporal-server.pid');
-    if (existsSync(pidFile)) {
-      const { server } = JSON.parse(readFileSync(pidFile, 'utf8')) as { server: number };
-      if (isAlive(server)) process.kill(server, 'SIGKILL');
-    }
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUpEmbedded(dataDir, children));
 
   function start(): Started {
     const started = runScript('start', env);

@@ -3,7 +3,9 @@
  * temporary ports, shared by the end-to-end tests of `npm start` and of the examples.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = join(__dirname, '..', '..', '..');
@@ -79,4 +81,40 @@ export function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/** A temporary data folder and free ports for an embedded `npm start`, and the environment that uses them. */
+export interface EmbeddedSetup {
+  readonly dataDir: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly apiUrl: string;
+}
+
+export async function prepareEmbedded(prefix: string): Promise<EmbeddedSetup> {
+  const dataDir = mkdtempSync(join(tmpdir(), prefix));
+  const [port, temporalPort, uiPort] = await freePorts(3);
+  // The ambient environment may point at a real cluster: these tests are about embedded mode.
+  const { TEMPORAL_ADDRESS: _address, TEMPORAL_NAMESPACE: _namespace, ...rest } = process.env;
+  return {
+    dataDir,
+    apiUrl: `http://127.0.0.1:${port}`,
+    env: {
+      ...rest,
+      DATA_DIR: dataDir,
+      PORT: String(port),
+      TEMPORAL_PORT: String(temporalPort),
+      TEMPORAL_UI_PORT: String(uiPort),
+    },
+  };
+}
+
+/** Kills only what a test started: its own children, and the dev server its pid file names; removes the data. */
+export function cleanUpEmbedded(dataDir: string, children: readonly Started[]): void {
+  for (const started of children) if (started.child.exitCode === null) started.child.kill('SIGKILL');
+  const pidFile = join(dataDir, 'temporal-server.pid');
+  if (existsSync(pidFile)) {
+    const { server } = JSON.parse(readFileSync(pidFile, 'utf8')) as { server: number };
+    if (isAlive(server)) process.kill(server, 'SIGKILL');
+  }
+  rmSync(dataDir, { recursive: true, force: true });
 }
