@@ -1,11 +1,28 @@
 import type { Client } from '@temporalio/client';
 import type { OrgDirectory } from '../engine/model/org';
+import type { Claimed } from './auth/credentials';
+import type { HttpHardening, Logger } from './http';
 import type { SopCatalogue } from './catalogue';
 
 /** What `GET /healthz` reports: `ok` decides 200 or 503; `checks` says which part is unwell. */
 export interface HealthReport {
   readonly ok: boolean;
   readonly checks: Record<string, boolean | string>;
+}
+
+/** A refused access, as recorded for auditors (and merged into the project's audit trail). */
+export interface AccessDenial {
+  readonly at: string;
+  readonly user: string;
+  /** What was attempted, e.g. `project.cancel` or `approve`. */
+  readonly action: string;
+  readonly reason: string;
+  /** ACCESS_DENIED (the API's policy), NOT_ALLOWED (the SOP's rules) or UNAUTHENTICATED. */
+  readonly code: string;
+  readonly rule?: string;
+  readonly projectId?: string;
+  readonly method: string;
+  readonly path: string;
 }
 
 /** Everything the API needs from outside; tests pass real ones, `server/` wires production ones. */
@@ -19,10 +36,18 @@ export interface ApiDeps {
   /** The task queue the project workers poll. */
   readonly taskQueue: string;
   readonly health: () => Promise<HealthReport>;
-  /** Where unexpected errors are logged (default: console.error). */
+  /** Checks a bearer token or API key (see api/auth/credentials.ts). */
+  readonly authenticate: (token: string) => Promise<Claimed>;
+  /** Records every refused access; the audit store in production. */
+  readonly recordDenial?: (denial: AccessDenial) => Promise<void>;
+  /** Where unexpected errors are logged (default: the request's logger, else `logger`). */
   readonly log?: (message: string, error: unknown) => void;
-  /** Largest accepted JSON body (default `256kb`). */
-  readonly bodyLimit?: string;
+  /** Structured JSON logs (pino); silent when not given. */
+  readonly logger?: Logger;
+  /** Body limit, rate limits, CORS, HSTS, trust proxy (defaults: `parseHttpHardening({})`). */
+  readonly http?: HttpHardening;
   /** How long a call to Temporal may take before the API answers 503 (default 30 s). */
   readonly temporalTimeoutMs?: number;
+  /** Check every JSON answer against the OpenAPI document; `fail` turns a mismatch into a 500 (tests). */
+  readonly validateResponses?: 'log' | 'fail';
 }

@@ -1,4 +1,4 @@
-import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ApiError, PROBLEM_CONTENT_TYPE, toProblemDetails } from './errors';
 import { isTemporalUnavailable } from './temporal-errors';
 
@@ -55,7 +55,9 @@ function fromBodyParser(error: BodyParserError): ApiError | undefined {
  * @example
  * app.use(handleErrors((message, error) => console.error(message, error)));
  */
-export function handleErrors(log: (message: string, error: unknown) => void): ErrorRequestHandler {
+export function handleErrors(
+  log: (message: string, error: unknown, req: Request) => void,
+): ErrorRequestHandler {
   return (error: unknown, req, res, next) => {
     if (res.headersSent) {
       next(error);
@@ -75,7 +77,7 @@ export function handleErrors(log: (message: string, error: unknown) => void): Er
       sendProblem(res, known, req.originalUrl);
       return;
     }
-    log(`unexpected error on ${req.method} ${req.originalUrl}`, error);
+    log(`unexpected error on ${req.method} ${req.originalUrl}`, error, req);
     sendProblem(
       res,
       new ApiError('INTERNAL', 'the server failed to handle this request; it has been logged'),
@@ -95,8 +97,7 @@ export const unknownRoute: RequestHandler = (req, res) => {
     res,
     new ApiError(
       'UNKNOWN_ROUTE',
-      `there is no ${req.method} ${req.path}; endpoints: POST /projects, GET /projects/:id, ` +
-        'POST /projects/:id/actions, GET /projects/:id/history, GET /healthz',
+      `there is no ${req.method} ${req.path}; every endpoint is listed in GET /openapi.json (browsable at /docs)`,
     ),
     req.originalUrl,
   );

@@ -1,7 +1,8 @@
 import type { Request } from 'express';
 import { ApiError } from './errors';
 
-function hasBody(req: Request): boolean {
+/** True when the request carries a body (a length above zero or a chunked one). */
+export function hasBody(req: Request): boolean {
   const length = req.headers['content-length'];
   return (length !== undefined && length !== '0') || req.headers['transfer-encoding'] !== undefined;
 }

@@ -32,7 +32,7 @@ function folderProblem(file: string, code: string, message: string, hint: string
   return { code, severity: 'error', file, line: 1, column: 1, path: '', message, hint };
 }
 
-function readCalendars(dir: string, problems: Problem[]): Map<string, BusinessCalendar> | undefined {
+export function readCalendars(dir: string, problems: Problem[]): Map<string, BusinessCalendar> | undefined {
   if (!existsSync(dir)) return undefined;
   try {
     return loadCalendarsFromDir(dir);

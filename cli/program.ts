@@ -1,7 +1,9 @@
 import { Command, CommanderError } from 'commander';
+import { registerAuditCommand } from './commands/audit';
 import { registerCompileCommand } from './commands/compile';
 import { registerGraphCommand } from './commands/graph';
 import { registerSimulateCommand } from './commands/simulate';
+import { registerTokenCommand } from './commands/token';
 import { registerValidateCommand } from './commands/validate';
 import { readPackageVersion } from './package-version';
 import { USAGE_EXIT_CODE, UsageError } from './usage-error';
@@ -24,6 +26,8 @@ export function createProgram(): Command {
   registerCompileCommand(program);
   registerGraphCommand(program);
   registerSimulateCommand(program);
+  registerAuditCommand(program);
+  registerTokenCommand(program);
   return program;
 }
 

@@ -11,6 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import {
   act,
+  callAs,
   API_URL,
   call,
   detail,
@@ -102,6 +103,7 @@ async function walkthrough(): Promise<void> {
   }
 
   const input = { requester: REQUESTER, department: 'rnd' };
+  callAs(REQUESTER);
   say(`Kick off a '${SOP}' project: ${REQUESTER} (R&D) asks for a change.`);
   const created = await expectOk(
     'POST',
@@ -130,9 +132,10 @@ async function walkthrough(): Promise<void> {
     actor: { user: CTO },
     comment: '同意',
   });
-  if (refused.status !== 403 || refused.body.code !== 'NOT_ALLOWED') {
+  // The API's policy answers before the project is asked: nothing awaits the CTO's approval yet.
+  if (refused.status !== 403 || refused.body.code !== 'ACCESS_DENIED') {
     throw new UnexpectedAnswer(
-      `the out-of-turn approval was answered ${refused.status} ${String(refused.body.code)}, not 403 NOT_ALLOWED`,
+      `the out-of-turn approval was answered ${refused.status} ${String(refused.body.code)}, not 403 ACCESS_DENIED`,
     );
   }
   detail(

@@ -4,6 +4,8 @@
  * message naming the variable (see docs/running.md for the full list).
  */
 import { join } from 'node:path';
+import { hasCredentials, readAuthConfig, type AuthConfig } from '../api/auth/auth-config';
+import { HardeningConfigError, parseHttpHardening, type HttpHardening } from '../api/http';
 import { EnvReader, parseRetention } from './env-values';
 
 /** How the worker and the API reach Temporal when it runs elsewhere (`TEMPORAL_ADDRESS` set). */
@@ -46,6 +48,24 @@ export interface ServerConfig {
   readonly retentionSeconds: number;
   readonly retention: string;
   readonly temporal: TemporalConfig;
+  /** API keys and JWT settings; empty in embedded mode means "use the development secret". */
+  readonly auth: AuthConfig;
+  /** PostgreSQL for the audit archive and denial log; the SQLite file below when unset. */
+  readonly databaseUrl?: string;
+  /** Absolute; the SQLite audit store (`DATA_DIR/audit.sqlite`). */
+  readonly auditFile: string;
+  /** Body and rate limits, CORS, HSTS, trust proxy, log level (docs/hardening.md). */
+  readonly http: HttpHardening;
+}
+
+function readHardening(env: NodeJS.ProcessEnv, problems: string[]): HttpHardening {
+  try {
+    return parseHttpHardening(env);
+  } catch (error) {
+    if (!(error instanceof HardeningConfigError)) throw error;
+    problems.push(...error.problems);
+    return parseHttpHardening({});
+  }
 }
 
 /** A configuration that cannot work; the message lists every bad variable. */
@@ -160,6 +180,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
       `must differ from TEMPORAL_PORT (${temporal.port}) and TEMPORAL_UI_PORT (${temporal.uiPort})`,
     );
   }
+  const http = readHardening(env, reader.problems);
+  const auth = readAuthConfig(env);
+  reader.problems.push(...auth.problems);
+  if (temporal.address && !hasCredentials(auth.config)) {
+    reader.problems.push(
+      'no API credentials: set SOP_API_KEYS (user=key,…) and/or SOP_JWT_SECRET or SOP_JWT_PUBLIC_KEY(_FILE); only the embedded development set-up (TEMPORAL_ADDRESS unset) makes its own',
+    );
+  }
+  const databaseUrl = reader.readOptionalMatching(
+    'DATABASE_URL',
+    /^postgres(ql)?:\/\/\S+$/,
+    'a PostgreSQL connection string, e.g. postgresql://sop:secret@db.internal:5432/sop',
+  );
   if (reader.problems.length > 0) throw new ConfigError(reader.problems);
   return {
     host,
@@ -171,6 +204,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, cwd: string = p
     retention,
     retentionSeconds: retentionSeconds as number,
     temporal,
+    auth: auth.config,
+    ...(databaseUrl ? { databaseUrl } : {}),
+    auditFile: join(dataDir, 'audit.sqlite'),
+    http,
   };
 }
 

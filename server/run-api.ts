@@ -8,6 +8,10 @@ import type { OrgDirectory } from '../engine/model/org';
 import { formatProblem, hasErrors } from '../engine/model/problem';
 import type { ServerConfig } from './config';
 import { createHealthCheck } from '../api/health-checks';
+import { hasCredentials, type AuthConfig } from '../api/auth/auth-config';
+import { createCredentialCheck } from '../api/auth/credentials';
+import { createLogger } from '../api/http';
+import { devSecretFile, ensureDevSecret } from '../api/auth/dev-secret';
 import { closeHttpServer, listen } from './http-server';
 
 /** The HTTP API, listening. */
@@ -58,6 +62,20 @@ export interface ApiOptions {
 }
 
 /**
+ * The configured credentials, or (embedded development set-up with none configured) the
+ * development HS256 secret in DATA_DIR, announced so people know how to get a token.
+ */
+function authFor(config: ServerConfig): AuthConfig {
+  if (hasCredentials(config.auth)) return config.auth;
+  const secret = ensureDevSecret(config.dataDir);
+  console.log(
+    `Auth: no credentials configured, so the API accepts JWTs signed with the development secret in ${devSecretFile(config.dataDir)}.\n` +
+      '      Get a token with `npx sop token <user-id>` (e.g. `npx sop token he.yun`).',
+  );
+  return { apiKeys: [], jwt: { secret, audience: 'sop-engine', rolesClaim: 'roles' } };
+}
+
+/**
  * Builds the Express app from the SOP catalogue and org directory and listens on `HOST:PORT`.
  */
 export async function startApi({ config, client, workerRunning }: ApiOptions): Promise<RunningApi> {
@@ -78,6 +96,9 @@ export async function startApi({ config, client, workerRunning }: ApiOptions): P
     namespace: config.temporal.namespace,
     taskQueue: config.temporal.taskQueue,
     health,
+    authenticate: await createCredentialCheck(authFor(config)),
+    http: config.http,
+    logger: createLogger({ level: config.http.logLevel }),
   });
   const server = await listen(app, config.host, config.port);
   return {

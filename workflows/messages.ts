@@ -58,12 +58,23 @@ export const ACTION_REJECTED = 'ActionRejected';
 /** The update every human action arrives as. Its validator refuses illegal actions before history. */
 export const actUpdate = defineUpdate<ActionResult, [ActionRequest]>('act');
 
+/** Ends a running project early, with the reason kept in history for auditors. */
+export interface CancelRequest {
+  readonly actor: Actor;
+  readonly reason: string;
+}
+
+/** The update that cancels a project. Refused (before history) once the project has ended. */
+export const cancelUpdate = defineUpdate<{ readonly status: 'cancelled' }, [CancelRequest]>('cancel');
+
 /** The project's current state. */
 export const stateQuery = defineQuery<ProjectView>('state');
 
 /** How a project ended. */
 export interface ProjectOutcome {
   readonly status: string;
+  /** Why it was cancelled, when it was. */
+  readonly reason?: string;
   readonly finalStep?: string;
   readonly outcome?: string;
 }

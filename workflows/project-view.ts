@@ -47,9 +47,34 @@ export interface ProjectView {
   readonly forms: SopContext['forms'];
   readonly approvals: SopContext['approvals'];
   readonly members: readonly string[];
+  /** Participant name → user ids, resolved at kickoff (who plays which part). */
+  readonly participants: Readonly<Record<string, readonly string[]>>;
   readonly outcome?: string;
   readonly overdue: boolean;
   readonly nextDeadline?: string;
+  /** Set when someone cancelled the project: who, when and why. */
+  readonly cancellation?: { readonly by: string; readonly at: string; readonly reason: string };
+}
+
+/**
+ * The view of a cancelled project: nothing is active or pending any more.
+ *
+ * @example
+ * const view = cancelledView(buildProjectView(compiled, snapshot, []), { by: 'he.yun', at, reason });
+ */
+export function cancelledView(
+  view: ProjectView,
+  cancellation: NonNullable<ProjectView['cancellation']>,
+): ProjectView {
+  const { nextDeadline: _next, ...rest } = view;
+  return {
+    ...rest,
+    status: 'cancelled',
+    activeSteps: [],
+    pendingDeadlines: [],
+    overdue: false,
+    cancellation,
+  };
 }
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -114,6 +139,7 @@ export function buildProjectView(
     forms: context.forms,
     approvals: context.approvals,
     members: context.members,
+    participants: context.people,
     ...(finalSpec?.kind === 'final' ? { outcome: finalSpec.outcome ?? 'completed' } : {}),
     overdue,
     ...(next ? { nextDeadline: iso(next.at) } : {}),

@@ -12,6 +12,8 @@ export const SOP_CURRENT_STEP = defineSearchAttributeKey('SopCurrentStep', Searc
 export const SOP_LEAD_DEPARTMENT = defineSearchAttributeKey('SopLeadDepartment', SearchAttributeType.KEYWORD);
 export const SOP_NEXT_DEADLINE = defineSearchAttributeKey('SopNextDeadline', SearchAttributeType.DATETIME);
 export const SOP_OVERDUE = defineSearchAttributeKey('SopOverdue', SearchAttributeType.BOOL);
+/** Who kicked the project off; set once at start by the API (the workflow never changes it). */
+export const SOP_OWNER = defineSearchAttributeKey('SopOwner', SearchAttributeType.KEYWORD);
 
 /** Every key with its Temporal type, for registering them on a namespace. */
 export const SOP_SEARCH_ATTRIBUTES = [
@@ -22,4 +24,5 @@ export const SOP_SEARCH_ATTRIBUTES = [
   SOP_LEAD_DEPARTMENT,
   SOP_NEXT_DEADLINE,
   SOP_OVERDUE,
+  SOP_OWNER,
 ] as const;

@@ -24,13 +24,15 @@ import type { ProjectActivities } from './activities/deliver-effect';
 import {
   ACTION_REJECTED,
   actUpdate,
+  cancelUpdate,
   stateQuery,
   type ActionRequest,
+  type CancelRequest,
   type ActionResult,
   type ProjectArgs,
   type ProjectOutcome,
 } from './messages';
-import { buildProjectView } from './project-view';
+import { buildProjectView, cancelledView, type ProjectView } from './project-view';
 import { searchAttributeUpdates } from './search-attribute-updates';
 
 /**
@@ -70,6 +72,27 @@ function checkShape(request: ActionRequest): void {
       nonRetryable: true,
     });
   }
+}
+
+function reject(code: string, message: string): never {
+  throw ApplicationFailure.create({
+    type: ACTION_REJECTED,
+    message,
+    details: [{ code, message }],
+    nonRetryable: true,
+  });
+}
+
+/** A cancellation needs a person and a reason; the reason is what auditors read later. */
+function checkCancel(request: CancelRequest, active: boolean, cancelled: boolean): void {
+  if (typeof request?.actor?.user !== 'string' || request.actor.user === '') {
+    reject('INVALID_DATA', "a cancellation needs 'actor.user'");
+  }
+  if (typeof request.reason !== 'string' || request.reason.trim() === '') {
+    reject('INVALID_DATA', 'a cancellation needs a reason saying why the project stops');
+  }
+  if (cancelled) reject('PROJECT_ENDED', 'the project was already cancelled');
+  if (!active) reject('PROJECT_ENDED', 'the project has already ended');
 }
 
 function toEvent(request: ActionRequest): SopEvent {
@@ -125,7 +148,24 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
     take(driver.start({ ...args.start, startedAt: args.start.startedAt ?? Date.now() }));
   }
 
-  setHandler(stateQuery, () => buildProjectView(compiled, driver.snapshot, driver.pending()));
+  let cancellation: ProjectView['cancellation'];
+  const currentView = (): ProjectView => {
+    const view = buildProjectView(compiled, driver.snapshot, driver.pending());
+    return cancellation ? cancelledView(view, cancellation) : view;
+  };
+  setHandler(stateQuery, currentView);
+  setHandler(
+    cancelUpdate,
+    (request: CancelRequest) => {
+      cancellation = { by: request.actor.user, at: new Date().toISOString(), reason: request.reason.trim() };
+      revision++;
+      return { status: 'cancelled' as const };
+    },
+    {
+      validator: (request: CancelRequest) =>
+        checkCancel(request, driver.snapshot.status === 'active', cancellation !== undefined),
+    },
+  );
 
   setHandler(
     actUpdate,
@@ -137,6 +177,8 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
     {
       validator: (request: ActionRequest) => {
         checkShape(request);
+        if (cancellation)
+          reject('PROJECT_ENDED', `the project was cancelled by ${cancellation.by}: ${cancellation.reason}`);
         const rejection = driver.explain(toEvent(request));
         if (rejection) {
           throw ApplicationFailure.create({
@@ -156,21 +198,18 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
     const seen = revision;
     // Fire every timer that is due, in the order it was set.
     for (let timer = driver.pending()[0]; timer && timer.at <= Date.now(); timer = driver.pending()[0]) {
+      if (cancellation) break;
       take(driver.fire(timer));
       if (driver.snapshot.status !== 'active') break;
     }
     for (const effect of outbox.splice(0)) deliver(effect);
-    const updates = searchAttributeUpdates(
-      compiled,
-      buildProjectView(compiled, driver.snapshot, driver.pending()),
-      args.start,
-    );
+    const updates = searchAttributeUpdates(compiled, currentView(), args.start);
     const encoded = JSON.stringify(updates);
     if (encoded !== attributes) {
       upsertSearchAttributes(updates);
       attributes = encoded;
     }
-    if (driver.snapshot.status !== 'active') {
+    if (driver.snapshot.status !== 'active' || cancellation) {
       await condition(allHandlersFinished);
       if (outbox.length > 0) continue;
       await Promise.all(inflight);
@@ -195,6 +234,7 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
     if (wait === undefined) await condition(changed);
     else await condition(changed, wait);
   }
+  if (cancellation) return { status: 'cancelled', reason: cancellation.reason };
   const view = buildProjectView(compiled, driver.snapshot, []);
   const finalStep = view.completedSteps.length > 0 ? driver.persist().value : undefined;
   return {

@@ -1,8 +1,8 @@
 import type { ActionRequest } from '../../workflows/messages';
 import { ApiError } from '../errors';
 
-const FIELDS = ['type', 'actor', 'data', 'task', 'status', 'comment', 'reason'];
-const TEXT_FIELDS = ['task', 'status', 'comment', 'reason'] as const;
+const FIELDS = ['type', 'actor', 'data', 'task', 'step', 'status', 'comment', 'reason'];
+const TEXT_FIELDS = ['task', 'step', 'status', 'comment', 'reason'] as const;
 const EXAMPLE = '{ "type": "task.update", "actor": { "user": "sun.peng" }, "task": "t1", "status": "done" }';
 
 /**
@@ -11,9 +11,9 @@ const EXAMPLE = '{ "type": "task.update", "actor": { "user": "sun.peng" }, "task
  * call, not this function's.
  *
  * @example
- * parseActionRequest({ type: 'submit', actor: { user: 'he.yun' }, data: { goals: '…' } }).type; // 'submit'
+ * parseActionRequest({ type: 'submit', data: { goals: '…' } }, 'he.yun').actor; // { user: 'he.yun' }
  */
-export function parseActionRequest(body: Record<string, unknown>): ActionRequest {
+export function parseActionRequest(body: Record<string, unknown>, caller: string): ActionRequest {
   const unknown = Object.keys(body).filter((k) => !FIELDS.includes(k));
   if (unknown.length > 0) {
     throw new ApiError(
@@ -28,14 +28,21 @@ export function parseActionRequest(body: Record<string, unknown>): ActionRequest
       `'type' must name the action (submit, approve, task.update, …), like ${EXAMPLE}`,
     );
   }
-  const user = (actor as { user?: unknown } | null | undefined)?.user;
-  if (actor === null || typeof actor !== 'object' || typeof user !== 'string' || user === '') {
+  if (actor !== undefined && (actor === null || typeof actor !== 'object')) {
     throw new ApiError(
       'INVALID_REQUEST',
-      `'actor' must be an object with the acting user's id, like { "user": "sun.peng" }`,
+      `'actor' must be an object like { "user": "sun.peng" }, or left out to act as yourself`,
     );
   }
-  const onBehalfOf = (actor as { onBehalfOf?: unknown }).onBehalfOf;
+  const given = actor as { user?: unknown; onBehalfOf?: unknown } | undefined;
+  const user = given?.user ?? caller;
+  if (typeof user !== 'string' || user === '') {
+    throw new ApiError(
+      'INVALID_REQUEST',
+      `'actor.user' must be a user id (a string), or leave 'actor' out to act as yourself`,
+    );
+  }
+  const onBehalfOf = given?.onBehalfOf;
   if (onBehalfOf !== undefined && typeof onBehalfOf !== 'string') {
     throw new ApiError('INVALID_REQUEST', `'actor.onBehalfOf' must be a user id (a string) when given`);
   }
@@ -46,7 +53,12 @@ export function parseActionRequest(body: Record<string, unknown>): ActionRequest
   }
   return {
     type,
-    actor: { user, ...(onBehalfOf !== undefined ? { onBehalfOf } : {}) },
+    // An integration account relaying someone else's action is named as `via`, for auditors.
+    actor: {
+      user,
+      ...(onBehalfOf !== undefined ? { onBehalfOf } : {}),
+      ...(user !== caller ? { via: caller } : {}),
+    },
     ...(body.data !== undefined ? { data: body.data } : {}),
     ...Object.fromEntries(
       TEXT_FIELDS.filter((f) => body[f] !== undefined).map((f) => [f, body[f] as string]),

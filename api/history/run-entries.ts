@@ -1,6 +1,12 @@
 import type { temporal } from '@temporalio/proto';
 import type { Effect } from '../../engine/runtime/effects';
-import type { ActionRequest, ActionResult, ProjectArgs } from '../../workflows/messages';
+import {
+  cancelUpdate,
+  type ActionRequest,
+  type ActionResult,
+  type CancelRequest,
+  type ProjectArgs,
+} from '../../workflows/messages';
 import type { PayloadDecoder } from './decode-payloads';
 import type { ActionEntry, HistoryEntry } from './history-entry';
 
@@ -40,7 +46,9 @@ async function collectFollowups(events: readonly HistoryEvent[], run: RunContext
     const completed = event.workflowExecutionUpdateCompletedEventAttributes;
     if (completed) {
       const [result] = await run.decode(completed.outcome?.success?.payloads, context);
-      updateResults.set(toNumber(completed.acceptedEventId).toString(), result as ActionResult | undefined);
+      // Paired by update id: this server leaves acceptedEventId unset on the completion event.
+      const key = completed.meta?.updateId ?? toNumber(completed.acceptedEventId).toString();
+      updateResults.set(key, result as ActionResult | undefined);
     }
     const activity = event.activityTaskCompletedEventAttributes;
     if (activity) completedActivities.add(toNumber(activity.scheduledEventId).toString());
@@ -113,12 +121,19 @@ async function entryOf(
   const accepted = event.workflowExecutionUpdateAcceptedEventAttributes;
   if (accepted) {
     const request = accepted.acceptedRequest;
-    const [action] = (await run.decode(request?.input?.args?.payloads, context)) as [
-      ActionRequest | undefined,
+    const [decoded] = (await run.decode(request?.input?.args?.payloads, context)) as [
+      ActionRequest | CancelRequest | undefined,
     ];
-    if (!action) return undefined;
-    const result = followups.updateResults.get(base.event.toString());
-    return actionEntry(base, action, request?.meta?.updateId ?? '', result);
+    if (!decoded) return undefined;
+    const updateId = request?.meta?.updateId ?? '';
+    // The `cancel` update carries no type: it is listed as the action `cancel` with its reason.
+    const action: ActionRequest =
+      request?.input?.name === cancelUpdate.name
+        ? { type: 'cancel', ...decoded }
+        : (decoded as ActionRequest);
+    const result =
+      followups.updateResults.get(updateId) ?? followups.updateResults.get(base.event.toString());
+    return actionEntry(base, action, updateId, result);
   }
   const timer = event.timerFiredEventAttributes;
   if (timer) return { kind: 'timer', ...base, timer: timer.timerId ?? '' };

@@ -1,7 +1,7 @@
 import { WorkflowExecutionAlreadyStartedError, type WorkflowExecutionDescription } from '@temporalio/client';
 import { hashOf } from '../../engine/compiler';
 import { PROJECT_WORKFLOW } from '../../workflows/messages';
-import { SOP_STATUS } from '../../workflows/search-attributes';
+import { SOP_OWNER, SOP_STATUS } from '../../workflows/search-attributes';
 import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { isWorkflowNotFound } from '../temporal-errors';
@@ -18,8 +18,10 @@ export interface KickoffOutcome {
 }
 
 /** What a project keeps of its kickoff in the workflow memo, where describe() reads it back cheaply. */
-interface KickoffMemo {
+export interface KickoffMemo {
   readonly sop: PinnedSop;
+  /** Who kicked the project off (the authenticated caller). */
+  readonly owner?: string;
   /** Hash of the request as sent, to tell a retry from a different request under the same key. */
   readonly request: string;
 }
@@ -72,13 +74,14 @@ function repeatOf(
  * it started anything.) A key reused with a different body is refused.
  *
  * @example
- * const { created, project } = await kickOffProject(deps, 'crm-order-8812', { sop: 'new-product-launch', input });
+ * const { created, project } = await kickOffProject(deps, 'crm-order-8812', { sop: 'new-product-launch', input }, 'he.yun');
  * res.status(created ? 201 : 200).json(project);
  */
 export async function kickOffProject(
   deps: ApiDeps,
   key: string,
   request: KickoffRequest,
+  owner: string,
 ): Promise<KickoffOutcome> {
   const id = projectIdFor(key);
   // A retry gets its project back even if the catalogue changed since the first request.
@@ -87,7 +90,7 @@ export async function kickOffProject(
 
   const { entry, args } = prepareKickoff(deps.catalogue, deps.org, request);
   const sop: PinnedSop = { id: entry.id, version: entry.version, hash: entry.hash };
-  const memo: KickoffMemo = { sop, request: fingerprint(request) };
+  const memo: KickoffMemo = { sop, request: fingerprint(request), owner };
   try {
     await deps.client.workflow.start(PROJECT_WORKFLOW, {
       args: [args],
@@ -95,7 +98,7 @@ export async function kickOffProject(
       workflowId: id,
       workflowIdConflictPolicy: 'FAIL',
       workflowIdReusePolicy: 'REJECT_DUPLICATE',
-      typedSearchAttributes: initialSearchAttributes(args, Date.now()),
+      typedSearchAttributes: [...initialSearchAttributes(args, Date.now()), { key: SOP_OWNER, value: owner }],
       memo: { ...memo },
     });
     return { created: true, project: summarizeProject(id, sop, 'active') };

@@ -1,17 +1,49 @@
 import { Router } from 'express';
+import { requireAccess } from '../authz/require-access';
 import type { ApiDeps } from '../deps';
 import { readProjectHistory } from '../history/read-history';
+import { readNotificationLog } from '../notifications/read-notifications';
+import type { ApiContract } from '../openapi/contract';
+import { pathParam, route, type RouteOptions } from '../openapi/route';
+import { loadProject } from '../projects/load-project';
 
 /**
- * `GET /projects/:id/history`: the audit trail, read from Temporal's history, oldest first.
+ * `GET /projects/:id/history` (events read from Temporal's history, oldest first) and
+ * `GET /projects/:id/notifications` (every notification with its delivery outcome), for whoever
+ * may read the project.
  *
  * @example
- * app.use(historyRoutes(deps));
+ * app.use(historyRoutes(deps, contract));
  */
-export function historyRoutes(deps: ApiDeps): Router {
+export function historyRoutes(deps: ApiDeps, contract: ApiContract, options: RouteOptions = {}): Router {
   const router = Router();
-  router.get('/projects/:id/history', async (req, res) => {
-    res.json(await readProjectHistory(deps, req.params.id));
-  });
+  route(
+    router,
+    contract,
+    'getProjectHistory',
+    async (req, res) => {
+      const id = pathParam(req, 'id');
+      await requireAccess(deps, req, res, {
+        kind: 'project.read',
+        project: (await loadProject(deps, id)).facts,
+      });
+      res.json(await readProjectHistory(deps, id));
+    },
+    options,
+  );
+  route(
+    router,
+    contract,
+    'getProjectNotifications',
+    async (req, res) => {
+      const id = pathParam(req, 'id');
+      await requireAccess(deps, req, res, {
+        kind: 'project.read',
+        project: (await loadProject(deps, id)).facts,
+      });
+      res.json(await readNotificationLog(deps, id));
+    },
+    options,
+  );
   return router;
 }

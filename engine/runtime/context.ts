@@ -8,6 +8,8 @@ import type { TaskPriority, TaskStatus } from '../model/sop';
 export interface Actor {
   readonly user: string;
   readonly onBehalfOf?: string;
+  /** The system account (integration) that relayed the action for `user`, kept for auditors. */
+  readonly via?: string;
 }
 
 export const SYSTEM_USER = '@system';

@@ -276,7 +276,9 @@ function taskActionRejection(
       : conflict(`task '${task.id}' was already acknowledged`);
   }
   if (!isSystem(actor) && !mayWorkOn(context, stepId, task, actor)) {
-    return forbidden(`'${actor}' is neither the owner nor a collaborator of task '${task.id}'`);
+    return forbidden(
+      `'${actor}' is neither the owner, a collaborator nor the head of the lead department of task '${task.id}'`,
+    );
   }
   if (event.type === 'task.needsHelp') {
     return task.status === 'blocked'
@@ -291,11 +293,16 @@ function taskActionRejection(
   return undefined;
 }
 
+/**
+ * The owner, a collaborator, the step's assignees, and the head of the task's lead department
+ * (department heads act for their department, e.g. while an owner is away).
+ */
 function mayWorkOn(context: SopContext, stepId: string, task: TaskState, actor: string): boolean {
   return (
     task.owner === actor ||
     task.collaborators.includes(actor) ||
-    (context.assignees[stepId] ?? []).includes(actor)
+    (context.assignees[stepId] ?? []).includes(actor) ||
+    context.org.heads[task.leadDepartment] === actor
   );
 }
 

@@ -3,7 +3,39 @@
  * clear failures, printing numbered steps, and describing the history of a project.
  */
 
+import { readSigningSecret } from '../../api/auth/dev-secret';
+import { mintToken } from '../../api/auth/mint-token';
+
 export const API_URL = (process.env.API_URL ?? 'http://127.0.0.1:3000').replace(/\/+$/, '');
+
+/** Who the walkthrough calls as when a request names no actor (set once the project is kicked off). */
+let caller = 'he.yun';
+/** Calls from now on are made as `user` unless the action names its actor. */
+export function callAs(user: string): void {
+  caller = user;
+}
+
+const tokens = new Map<string, Promise<string>>();
+/**
+ * A bearer token for a user, signed like `npx sop token <user>` does: with SOP_JWT_SECRET, or the
+ * development secret `npm start` keeps in DATA_DIR. Each person in the walkthrough acts with
+ * their own token, as they would through a portal.
+ */
+function tokenFor(user: string): Promise<string> {
+  const secret = readSigningSecret(process.env, process.cwd());
+  if (!secret) {
+    throw new UnexpectedAnswer(
+      'no signing secret: run `npm start` first (it creates the development secret in DATA_DIR), or set SOP_JWT_SECRET',
+    );
+  }
+  if (!tokens.has(user)) tokens.set(user, mintToken({ secret, user, expiresIn: '1h' }));
+  return tokens.get(user)!;
+}
+
+function actorOf(body: unknown): string | undefined {
+  const actor = (body as { actor?: { user?: unknown } } | undefined)?.actor?.user;
+  return typeof actor === 'string' ? actor : undefined;
+}
 
 /** An answer the walkthrough did not expect. */
 export class UnexpectedAnswer extends Error {}
@@ -31,10 +63,16 @@ export async function call(
   headers: Record<string, string> = {},
 ): Promise<Answer> {
   let response: Response;
+  const authorization: Record<string, string> =
+    path === '/healthz' ? {} : { authorization: `Bearer ${await tokenFor(actorOf(body) ?? caller)}` };
   try {
     response = await fetch(`${API_URL}${path}`, {
       method,
-      headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...headers },
+      headers: {
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...authorization,
+        ...headers,
+      },
       ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
     });
   } catch (error) {

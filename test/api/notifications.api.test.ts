@@ -20,7 +20,7 @@ import {
 import { LAUNCH_INPUT } from '../support/project-harness';
 import { shippedOrg } from '../support/sop-fixtures';
 import { sharedWorkflowBundle } from '../support/workflow-bundle';
-import { startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
+import { BRIDGE_KEY, startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
 
 let api: ApiHarness;
 let flaky: SignedWebhookReceiver;
@@ -94,7 +94,7 @@ afterAll(async () => {
 });
 
 async function get(path: string): Promise<Reply> {
-  const response = await fetch(`${baseUrl}${path}`);
+  const response = await fetch(`${baseUrl}${path}`, { headers: { 'X-Api-Key': BRIDGE_KEY } });
   return {
     status: response.status,
     contentType: response.headers.get('content-type') ?? '',
@@ -106,7 +106,7 @@ async function get(path: string): Promise<Reply> {
 async function kickoff(key: string): Promise<string> {
   const response = await fetch(`${baseUrl}/projects`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'Idempotency-Key': key },
+    headers: { 'content-type': 'application/json', 'Idempotency-Key': key, 'X-Api-Key': BRIDGE_KEY },
     body: JSON.stringify({ sop: 'new-product-launch', input: LAUNCH_INPUT }),
   });
   expect(response.status).toBe(201);

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { createHealthCheck } from '../../api/health-checks';
 import { SOP_ID, SOP_STATUS, SOP_VERSION } from '../../workflows/search-attributes';
 import { LAUNCH_INPUT, REQUIREMENTS } from '../support/project-harness';
-import { startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
+import { BRIDGE_KEY, startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
 
 let api: ApiHarness;
 
@@ -187,7 +187,7 @@ describe('the rest of the surface', () => {
       body: { type: 'submit', actor: 'he.yun' },
     });
     expectProblem(reply, 400, 'INVALID_REQUEST');
-    expect(reply.body.detail).toContain('"user"');
+    expect(reply.body.detail).toBe('the body does not fit ActionRequest: body.actor must be object');
   });
 
   it('GET /healthz is 200 when every check is well and 503 (with the checks) when one is not', async () => {
@@ -225,12 +225,12 @@ describe('the rest of the surface', () => {
       fetch(`${url}${path}`, {
         method: 'POST',
         body: JSON.stringify(body),
-        headers: { 'content-type': 'application/json', ...headers },
+        headers: { 'content-type': 'application/json', 'X-Api-Key': BRIDGE_KEY, ...headers },
       });
     const started = await post('/projects', LAUNCH, { 'Idempotency-Key': randomUUID() });
     expect(started.status).toBe(201); // starting needs no worker
     const { links } = (await started.json()) as { links: { self: string; actions: string } };
-    const state = await fetch(`${url}${links.self}`);
+    const state = await fetch(`${url}${links.self}`, { headers: { 'X-Api-Key': BRIDGE_KEY } });
     expect(state.status).toBe(503);
     expect(await state.json()).toMatchObject({ code: 'TEMPORAL_UNAVAILABLE' });
     const action = await post(links.actions, {

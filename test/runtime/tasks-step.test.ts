@@ -70,7 +70,7 @@ describe('tasks step', () => {
         task: 't1',
         status: 'done',
       }),
-    ).toBe("'cat' is neither the owner nor a collaborator of task 't1'");
+    ).toBe("'cat' is neither the owner, a collaborator nor the head of the lead department of task 't1'");
     expect(
       explainText(driver, {
         type: 'task.update',

@@ -37,7 +37,7 @@ describe('npm run example:change-request', () => {
     if (exampleCode !== 0) throw new Error(`the example exited ${exampleCode}:\n${example.output()}`);
     const output = example.output();
     expect(output).toContain('SOP change-request-approval version 2.0.0');
-    expect(output).toContain('refused as expected (403 NOT_ALLOWED)');
+    expect(output).toContain('refused as expected (403 ACCESS_DENIED)');
     expect(output).toMatch(/Final state: completed \(outcome completed\)/);
     expect(output).toMatch(/zhao\.lei: sendBack to request "请补充回滚方案"/);
     expect(output).toMatch(/cao\.yong: approve[\s\S]*chen\.hao: approve/);

@@ -6,6 +6,8 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { readSigningSecret } from '../../api/auth/dev-secret';
+import { mintToken } from '../../api/auth/mint-token';
 import { ConfigError, loadConfig } from '../../server/config';
 import {
   cleanUpEmbedded,
@@ -56,8 +58,11 @@ describe('loadConfig', () => {
     ]);
   });
 
+  /** A cluster deployment must bring its own API credentials. */
+  const KEYS = { SOP_API_KEYS: 'oa-bridge=k_0123456789abcdef' };
+
   it('connects to a cluster with TLS when an API key is set', () => {
-    const config = load({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret' });
+    const config = load({ TEMPORAL_ADDRESS: 'ns.tmprl.cloud:7233', TEMPORAL_API_KEY: 'secret', ...KEYS });
     expect(config.temporal).toMatchObject({ address: 'ns.tmprl.cloud:7233', apiKey: 'secret', tls: {} });
   });
 
@@ -65,8 +70,24 @@ describe('loadConfig', () => {
     expect(problemsOf({ TEMPORAL_API_KEY: 'secret' })).toEqual([
       'TEMPORAL_ADDRESS="": is unset (embedded server) but TLS or TEMPORAL_API_KEY is set',
     ]);
-    expect(problemsOf({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS_CERT: 'package.json' })).toEqual([
-      'TEMPORAL_TLS_KEY="": mutual TLS needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY',
+    expect(
+      problemsOf({ TEMPORAL_ADDRESS: 'temporal:7233', TEMPORAL_TLS_CERT: 'package.json', ...KEYS }),
+    ).toEqual(['TEMPORAL_TLS_KEY="": mutual TLS needs both TEMPORAL_TLS_CERT and TEMPORAL_TLS_KEY']);
+  });
+
+  it('refuses a cluster deployment without API credentials, and bad credentials, saying what to set', () => {
+    expect(problemsOf({ TEMPORAL_ADDRESS: 'temporal:7233' })).toEqual([
+      'no API credentials: set SOP_API_KEYS (user=key,…) and/or SOP_JWT_SECRET or SOP_JWT_PUBLIC_KEY(_FILE); only the embedded development set-up (TEMPORAL_ADDRESS unset) makes its own',
+    ]);
+    expect(
+      problemsOf({ SOP_API_KEYS: 'oa-bridge=short,=k_0123456789abcdef', SOP_JWT_SECRET: 'too-short' }),
+    ).toEqual([
+      "SOP_API_KEYS: the key of 'oa-bridge' is shorter than 16 characters; use a long random key",
+      'SOP_API_KEYS: entry 2 must be <user-id>=<key> or <user-id>=sha256:<hex>, e.g. oa-bridge=k_3f9a…',
+      'SOP_JWT_SECRET: must be at least 32 bytes (e.g. `openssl rand -hex 32`)',
+    ]);
+    expect(load({ TEMPORAL_ADDRESS: 'temporal:7233', ...KEYS }).auth.apiKeys).toEqual([
+      { user: 'oa-bridge', sha256: expect.stringMatching(/^[0-9a-f]{64}$/) },
     ]);
   });
 });
@@ -117,7 +138,13 @@ describe('npm start', () => {
 
     const second = start();
     await waitForHealthy(apiUrl, second);
-    const response = await fetch(`${apiUrl}/projects/${encodeURIComponent(projectId!)}`);
+    const path = `${apiUrl}/projects/${encodeURIComponent(projectId!)}`;
+    expect((await fetch(path)).status).toBe(401);
+    // The development secret survives the restart: a token signed with it still works.
+    const secret = readSigningSecret(env, ROOT);
+    expect(secret).toMatch(/^[0-9a-f]{64}$/);
+    const token = await mintToken({ secret: secret!, user: 'he.yun' });
+    const response = await fetch(path, { headers: { authorization: `Bearer ${token}` } });
     expect(response.status).toBe(200);
     const view = (await response.json()) as { status: string; tasks: { status: string }[] };
     expect(view.status).toBe('completed');

@@ -5,7 +5,21 @@ import { ORG_FILE, readYaml } from './shipped-files';
 const org = readYaml(ORG_FILE) as OrgDirectory;
 
 const EXPECTED_DEPARTMENTS = ['management', 'rnd', 'marketing', 'sales', 'service', 'finance', 'ops', 'it'];
-const EXPECTED_ROLES = ['ops-admin', 'project-manager', 'approval-admin', 'auditor', 'cto', 'on-call'];
+const EXPECTED_ROLES = [
+  'ops-admin',
+  'project-manager',
+  'approval-admin',
+  'auditor',
+  'cto',
+  'on-call',
+  'integration',
+  'monitoring',
+];
+
+/** Accounts of other systems (API keys), not people: they follow no naming or headcount rules. */
+const SYSTEM_ROLES = ['integration', 'monitoring'];
+const isPerson = (u: OrgUser) => !(u.roles ?? []).some((r) => SYSTEM_ROLES.includes(r));
+const people = org.users.filter(isPerson);
 
 function user(id: string): OrgUser {
   const found = org.users.find((u) => u.id === id);
@@ -53,9 +67,9 @@ describe('sop-definitions/org.yaml', () => {
 
   test('gives every department a head and two to four members', () => {
     for (const department of org.departments) {
-      const people = org.users.filter((u) => u.department === department.id);
-      expect(people.map((u) => u.id)).toContain(department.head);
-      const members = people.filter((u) => u.id !== department.head);
+      const staff = people.filter((u) => u.department === department.id);
+      expect(staff.map((u) => u.id)).toContain(department.head);
+      const members = staff.filter((u) => u.id !== department.head);
       expect({ department: department.id, members: members.length >= 2 && members.length <= 4 }).toEqual({
         department: department.id,
         members: true,
@@ -64,12 +78,22 @@ describe('sop-definitions/org.yaml', () => {
   });
 
   test('uses pinyin user ids and unique example.com email addresses', () => {
-    for (const u of org.users) {
+    for (const u of people) {
       expect(u.id).toMatch(/^[a-z]+\.[a-z]+$/);
       expect(u.name).toMatch(/^[\u4e00-\u9fff]{2,4}$/);
       expect(u.email).toBe(`${u.id}@example.com`);
     }
-    expect(new Set(org.users.map((u) => u.email)).size).toBe(org.users.length);
+    expect(new Set(people.map((u) => u.email)).size).toBe(people.length);
+  });
+
+  test('keeps system accounts out of the people rules: no email, only system roles, in IT', () => {
+    const systems = org.users.filter((u) => !isPerson(u));
+    expect(systems.map((u) => u.id).sort()).toEqual(['oa-bridge', 'prometheus']);
+    for (const account of systems) {
+      expect(account.email).toBeUndefined();
+      expect(account.department).toBe('it');
+      expect((account.roles ?? []).every((r) => SYSTEM_ROLES.includes(r))).toBe(true);
+    }
   });
 
   describe('manager chain', () => {

@@ -10,6 +10,9 @@ import { randomUUID } from 'node:crypto';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createApp } from '../../../api/app';
+import { readAuthConfig } from '../../../api/auth/auth-config';
+import { createCredentialCheck } from '../../../api/auth/credentials';
+import { mintToken } from '../../../api/auth/mint-token';
 import { loadSopCatalogue, type SopCatalogue } from '../../../api/catalogue';
 import type { ApiDeps, HealthReport } from '../../../api/deps';
 import { temporalExecutable } from '../../../server/temporal-binaries';
@@ -35,12 +38,14 @@ export interface ApiHarness {
   readonly sink: RecordingSink;
   readonly deps: ApiDeps;
   readonly baseUrl: string;
-  /** Sends a request; `body` is JSON-encoded unless it is already a string. */
-  request(
-    method: string,
-    path: string,
-    options?: { body?: unknown; headers?: Record<string, string> },
-  ): Promise<Reply>;
+  /**
+   * Sends a request; `body` is JSON-encoded unless it is already a string. By default it carries
+   * the API key of `oa-bridge` (an integration account that may relay actions for any actor);
+   * `as: 'li.na'` sends a JWT for that user instead, `as: null` no credentials at all.
+   */
+  request(method: string, path: string, options?: RequestOptions): Promise<Reply>;
+  /** A valid bearer token for a user (HS256, the harness's secret). */
+  tokenFor(user: string, roles?: readonly string[]): Promise<string>;
   /** Serves another app built from the same dependencies with some replaced; closed with the harness. */
   serveWith(overrides: Partial<ApiDeps>): Promise<string>;
   close(): Promise<void>;
@@ -56,13 +61,30 @@ async function listen(app: ReturnType<typeof createApp>): Promise<{ server: Serv
   });
 }
 
+export interface RequestOptions {
+  readonly body?: unknown;
+  readonly headers?: Record<string, string>;
+  readonly as?: string | null;
+}
+
+/** The integration account's API key every harness accepts. */
+export const BRIDGE_KEY = 'test-bridge-key-0123456789abcdef';
+const JWT_SECRET = 'test-jwt-secret-0123456789abcdef0123456789';
+
+async function credentialsFor(as: string | null | undefined): Promise<Record<string, string>> {
+  if (as === null) return {};
+  if (as === undefined) return { 'X-Api-Key': BRIDGE_KEY };
+  return { Authorization: `Bearer ${await mintToken({ secret: JWT_SECRET, user: as })}` };
+}
+
 async function send(
   baseUrl: string,
   method: string,
   path: string,
-  options: { body?: unknown; headers?: Record<string, string> } = {},
+  options: RequestOptions = {},
 ): Promise<Reply> {
-  const { body, headers = {} } = options;
+  const { body } = options;
+  const headers = { ...(await credentialsFor(options.as)), ...options.headers };
   const init: RequestInit = { method, headers: { ...headers } };
   if (body !== undefined) {
     init.body = typeof body === 'string' ? body : JSON.stringify(body);
@@ -109,6 +131,10 @@ export async function startApiHarness(): Promise<ApiHarness> {
     namespace: env.namespace ?? 'default',
     taskQueue,
     health: (): Promise<HealthReport> => Promise.resolve({ ok: true, checks: { temporal: true } }),
+    authenticate: await createCredentialCheck(
+      readAuthConfig({ SOP_API_KEYS: `oa-bridge=${BRIDGE_KEY}`, SOP_JWT_SECRET: JWT_SECRET }).config,
+    ),
+    validateResponses: 'fail',
   };
   const servers: Server[] = [];
   const serve = async (d: ApiDeps) => {
@@ -124,6 +150,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     deps,
     baseUrl,
     request: (method, path, options) => send(baseUrl, method, path, options),
+    tokenFor: (user, roles) => mintToken({ secret: JWT_SECRET, user, ...(roles ? { roles } : {}) }),
     serveWith: (overrides) => serve({ ...deps, ...overrides }),
     async close() {
       for (const server of servers) {

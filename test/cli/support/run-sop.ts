@@ -6,7 +6,7 @@ export const ROOT = join(__dirname, '..', '..', '..');
 const BUILT_MAIN = join(ROOT, 'dist', 'cli', 'main.js');
 const LOCK = join(ROOT, 'dist', '.build-lock');
 
-/** Newest modification time of the sources `npm run build` compiles (engine/ and cli/). */
+/** Newest modification time of the sources `npm run build` compiles (cli/ and everything it imports). */
 function newestSourceTime(dir: string): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
@@ -26,7 +26,10 @@ function isStale(): boolean {
   } catch {
     return true;
   }
-  return built < Math.max(newestSourceTime(join(ROOT, 'engine')), newestSourceTime(join(ROOT, 'cli')));
+  const sources = ['engine', 'cli', 'audit', join('api', 'auth')].map((dir) =>
+    newestSourceTime(join(ROOT, dir)),
+  );
+  return built < Math.max(...sources);
 }
 
 const STALE_LOCK_MS = 300_000;

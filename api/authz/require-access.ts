@@ -1,0 +1,63 @@
+import type { Request, Response } from 'express';
+import { principalOf } from '../auth/authenticate';
+import type { ApiDeps } from '../deps';
+import { ApiError } from '../errors';
+import { authorize, type Access } from './policy';
+
+function attempted(access: Access): string {
+  return access.kind === 'project.act' ? access.action.type : access.kind;
+}
+
+function projectOf(access: Access): string | undefined {
+  return 'project' in access ? access.project.id : undefined;
+}
+
+/**
+ * Records a refused access (never failing the request because the record could not be written:
+ * that is logged instead, and the caller still gets the 403).
+ */
+export async function recordDenial(
+  deps: ApiDeps,
+  req: Request,
+  res: Response,
+  denial: { action: string; reason: string; code: string; rule?: string; projectId?: string },
+): Promise<void> {
+  const principal = res.locals.principal as { id: string } | undefined;
+  try {
+    await deps.recordDenial?.({
+      at: new Date().toISOString(),
+      user: principal?.id ?? 'anonymous',
+      method: req.method,
+      path: req.originalUrl,
+      ...denial,
+    });
+  } catch (error) {
+    (deps.log ?? console.error)('could not record an access denial', error);
+  }
+}
+
+/**
+ * Asks the policy; a denial is recorded and thrown as a 403 ACCESS_DENIED with the reason and
+ * the rule that decided.
+ *
+ * @example
+ * await requireAccess(deps, req, res, { kind: 'project.cancel', project: facts });
+ */
+export async function requireAccess(
+  deps: ApiDeps,
+  req: Request,
+  res: Response,
+  access: Access,
+): Promise<void> {
+  const decision = authorize(principalOf(res), access);
+  if (decision.allowed) return;
+  const projectId = projectOf(access);
+  await recordDenial(deps, req, res, {
+    action: attempted(access),
+    reason: decision.reason,
+    code: 'ACCESS_DENIED',
+    rule: decision.rule,
+    ...(projectId ? { projectId } : {}),
+  });
+  throw new ApiError('ACCESS_DENIED', decision.reason, { rule: decision.rule });
+}
