@@ -3,7 +3,9 @@
  * factory, so tests run it against a real Temporal server and `server/` only wires dependencies.
  * Every route is an operation of the OpenAPI document (`api/openapi/operations.ts`).
  */
+import type { IncomingMessage } from 'node:http';
 import express from 'express';
+import { createMetrics, recordHttpMetrics } from '../kpis/metrics';
 import { authenticate } from './auth/authenticate';
 import type { ApiDeps } from './deps';
 import { handleErrors, unknownRoute } from './error-handler';
@@ -22,6 +24,8 @@ import {
 import { ApiContract } from './openapi/contract';
 import type { RouteOptions } from './openapi/route';
 import { actionRoutes } from './routes/actions';
+import { auditRoutes } from './routes/audit';
+import { operationsRoutes } from './routes/operations';
 import { healthRoutes } from './routes/health';
 import { historyRoutes } from './routes/history';
 import { openApiRoutes } from './routes/openapi';
@@ -45,6 +49,15 @@ function routeOptions(deps: ApiDeps, log: Log): RouteOptions {
   };
 }
 
+/**
+ * JSON bodies of ordinary requests; an exported audit trail posted for verification is a file,
+ * read as text (and with a larger limit) by its own route.
+ */
+function isJsonForm(req: IncomingMessage): boolean {
+  if (/\/audit\/verify(\?|$)/.test(req.url ?? '')) return false;
+  return /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
+}
+
 /** Kickoffs and actions (every POST under a project) are limited per caller. */
 function rateLimits(app: express.Express, http: HttpHardening): void {
   const { kickoff, actions } = http.rateLimits;
@@ -61,7 +74,10 @@ function rateLimits(app: express.Express, http: HttpHardening): void {
  *   health, authenticate: await createCredentialCheck(authConfig) });
  * app.listen(3000);
  */
-export function createApp(deps: ApiDeps): express.Express {
+export function createApp(given: ApiDeps): express.Express {
+  // Metrics are always kept; `GET /metrics` shows the ones passed in, or this app's own.
+  const metrics = given.metrics ?? createMetrics();
+  const deps: ApiDeps = { ...given, metrics };
   const http = deps.http ?? parseHttpHardening({});
   const logger: Logger = deps.logger ?? createLogger({ level: 'silent' });
   const log: Log = deps.log ?? ((message, error) => logger.error({ err: error }, message));
@@ -70,21 +86,30 @@ export function createApp(deps: ApiDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', http.trustProxy);
+  app.use(recordHttpMetrics(metrics));
   app.use(requestId());
   app.use(requestLogging(logger, { quietPaths: ['/healthz', '/metrics'] }));
   app.use(securityHeaders({ hsts: http.hsts }));
   app.use(corsPolicy({ origins: http.corsOrigins }));
   app.use(openApiRoutes(contract));
   app.use(healthRoutes(deps, contract, options));
-  app.use(authenticate(deps.authenticate, () => deps.org));
+  app.use(
+    authenticate(
+      deps.authenticate,
+      () => deps.org,
+      (reason) => metrics.authDenials.inc({ reason }),
+    ),
+  );
   rateLimits(app, http);
   // Parsed only once the caller is known, so a refused request costs no parsing.
-  app.use(express.json({ limit: http.bodyLimit, type: ['application/json', 'application/*+json'] }));
+  app.use(express.json({ limit: http.bodyLimit, type: isJsonForm }));
   app.use(sopRoutes(deps, contract, options));
   app.use(projectRoutes(deps, contract, options));
   app.use(actionRoutes(deps, contract, options));
   app.use(workRoutes(deps, contract, options));
   app.use(historyRoutes(deps, contract, options));
+  app.use(auditRoutes(deps, contract, options));
+  app.use(operationsRoutes(deps, metrics, contract, options));
   app.use(unknownRoute);
   app.use(
     handleErrors((message, error, req) =>

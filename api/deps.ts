@@ -1,5 +1,7 @@
 import type { Client } from '@temporalio/client';
 import type { OrgDirectory } from '../engine/model/org';
+import type { AuditStore } from '../audit/store';
+import type { Metrics } from '../kpis/metrics';
 import type { Claimed } from './auth/credentials';
 import type { HttpHardening, Logger } from './http';
 import type { SopCatalogue } from './catalogue';
@@ -38,8 +40,10 @@ export interface ApiDeps {
   readonly health: () => Promise<HealthReport>;
   /** Checks a bearer token or API key (see api/auth/credentials.ts). */
   readonly authenticate: (token: string) => Promise<Claimed>;
-  /** Records every refused access; the audit store in production. */
-  readonly recordDenial?: (denial: AccessDenial) => Promise<void>;
+  /** Where refused accesses and the trails of closed projects are kept (SQLite or PostgreSQL). */
+  readonly audit: AuditStore;
+  /** Prometheus metrics of this API (`GET /metrics`); none are kept when absent. */
+  readonly metrics?: Metrics;
   /** Where unexpected errors are logged (default: the request's logger, else `logger`). */
   readonly log?: (message: string, error: unknown) => void;
   /** Structured JSON logs (pino); silent when not given. */

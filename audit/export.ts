@@ -103,10 +103,12 @@ function parseJson(text: string, where: string): unknown {
 }
 
 function parseJsonTrail(text: string): AuditEntry[] {
-  const value = parseJson(text, 'the JSON export');
+  const parsed = parseJson(text, 'the JSON export');
+  // The API answers `{ id, entries, … }`; a saved `entries` array alone is accepted too.
+  const value = Array.isArray(parsed) ? parsed : (parsed as { entries?: unknown } | null)?.entries;
   if (!Array.isArray(value)) {
     throw new TrailFormatError(
-      'the JSON export must be an array of audit entries, as GET /projects/:id/audit?format=json returns',
+      'the JSON export must be GET /projects/:id/audit?format=json as returned ({ "entries": [...] }) or its entries array',
     );
   }
   return value.map((entry, index) => asAuditEntry(entry, `entry ${index + 1}`));

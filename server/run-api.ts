@@ -11,6 +11,10 @@ import { createHealthCheck } from '../api/health-checks';
 import { hasCredentials, type AuthConfig } from '../api/auth/auth-config';
 import { createCredentialCheck } from '../api/auth/credentials';
 import { createLogger } from '../api/http';
+import { startArchiver } from '../api/audit/archiver';
+import type { ApiDeps } from '../api/deps';
+import { openAuditStore } from '../audit/store';
+import { createMetrics } from '../kpis/metrics';
 import { devSecretFile, ensureDevSecret } from '../api/auth/dev-secret';
 import { closeHttpServer, listen } from './http-server';
 
@@ -89,7 +93,16 @@ export async function startApi({ config, client, workerRunning }: ApiOptions): P
     server: () => server,
     ...(workerRunning ? { worker: workerRunning } : {}),
   });
-  const app = createApp({
+  const logger = createLogger({ level: config.http.logLevel });
+  const audit = await openAuditStore({
+    ...(config.databaseUrl ? { databaseUrl: config.databaseUrl } : {}),
+    sqliteFile: config.auditFile,
+  });
+  logger.info(
+    { store: audit.kind, file: audit.kind === 'sqlite' ? config.auditFile : undefined },
+    'audit store open',
+  );
+  const deps: ApiDeps = {
     client,
     catalogue,
     org,
@@ -97,13 +110,21 @@ export async function startApi({ config, client, workerRunning }: ApiOptions): P
     taskQueue: config.temporal.taskQueue,
     health,
     authenticate: await createCredentialCheck(authFor(config)),
+    audit,
+    metrics: createMetrics(),
     http: config.http,
-    logger: createLogger({ level: config.http.logLevel }),
-  });
-  const server = await listen(app, config.host, config.port);
+    logger,
+  };
+  const server = await listen(createApp(deps), config.host, config.port);
+  const archiver = startArchiver(deps, logger);
   return {
     server,
     url: `http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${config.port}`,
-    stop: (timeoutMs) => closeHttpServer(server, timeoutMs),
+    async stop(timeoutMs) {
+      // In-flight requests finish first; then the archiver and the store they may still use.
+      await closeHttpServer(server, timeoutMs);
+      await archiver.stop();
+      await audit.close();
+    },
   };
 }

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { principalOf } from '../auth/authenticate';
-import type { ApiDeps } from '../deps';
+import { denialRecordOf } from '../../audit/denial-record';
+import type { AccessDenial, ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { authorize, type Access } from './policy';
 
@@ -13,8 +14,10 @@ function projectOf(access: Access): string | undefined {
 }
 
 /**
- * Records a refused access (never failing the request because the record could not be written:
- * that is logged instead, and the caller still gets the 403).
+ * Records a refused access: a structured warning (every denial, with the request id), the
+ * `sop_auth_denials_total` metric, and — for a project — the audit store, where the project's
+ * audit trail picks it up. A failure to store is logged, never turned into a 500: the caller
+ * still gets the 403.
  */
 export async function recordDenial(
   deps: ApiDeps,
@@ -23,16 +26,24 @@ export async function recordDenial(
   denial: { action: string; reason: string; code: string; rule?: string; projectId?: string },
 ): Promise<void> {
   const principal = res.locals.principal as { id: string } | undefined;
+  const record: AccessDenial = {
+    at: new Date().toISOString(),
+    user: principal?.id ?? 'anonymous',
+    method: req.method,
+    path: req.originalUrl,
+    ...denial,
+  };
+  req.log?.warn({ denial: record }, 'access denied');
+  deps.metrics?.authDenials.inc({ reason: denial.rule ?? denial.code });
+  const stored = denialRecordOf(record);
+  if (!stored) return;
   try {
-    await deps.recordDenial?.({
-      at: new Date().toISOString(),
-      user: principal?.id ?? 'anonymous',
-      method: req.method,
-      path: req.originalUrl,
-      ...denial,
-    });
+    await deps.audit.recordDenial(stored);
   } catch (error) {
-    (deps.log ?? console.error)('could not record an access denial', error);
+    (deps.log ?? ((message: string, e: unknown) => req.log?.error({ err: e }, message)))(
+      'could not record an access denial',
+      error,
+    );
   }
 }
 

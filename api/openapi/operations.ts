@@ -26,6 +26,8 @@ export interface Operation {
   readonly parameters: readonly Parameter[];
   /** A component schema name for the JSON body. */
   readonly body?: string;
+  /** A body that is a file in one of several formats (checked by the route, not the schema). */
+  readonly rawBody?: { readonly mediaTypes: readonly string[]; readonly description: string };
   /** Status → component schema name, or a media type for non-JSON answers. */
   readonly responses: Readonly<
     Record<number, string | { readonly mediaType: string; readonly description: string }>
@@ -391,6 +393,22 @@ export const OPERATIONS: readonly Operation[] = [
     authenticated: true,
     parameters: [projectId],
     responses: { 200: 'AuditVerification', ...read },
+  },
+  {
+    operationId: 'verifyAuditExport',
+    method: 'post',
+    path: '/projects/{id}/audit/verify',
+    tag: 'Audit',
+    summary: 'Check an exported trail (JSON, JSONL or CSV as downloaded) against the chain and the server',
+    description:
+      "Send the file as it was exported. The answer says whether its chain is intact and whether it matches the project's trail as the server holds it; a changed, removed, inserted or reordered entry is named.",
+    authenticated: true,
+    parameters: [projectId],
+    rawBody: {
+      mediaTypes: ['application/json', 'application/x-ndjson', 'text/csv', 'text/plain'],
+      description: 'The exported trail, byte for byte',
+    },
+    responses: { 200: 'AuditVerification', ...read, 413: 'Problem', 415: 'Problem' },
   },
   {
     operationId: 'getKpis',

@@ -57,6 +57,8 @@ function checkResponses(
 /** Options every route of an app shares. */
 export interface RouteOptions {
   readonly onResponseMismatch?: (problem: string) => 'send' | 'fail';
+  /** Middleware run before validation, e.g. a body parser for a non-JSON body. */
+  readonly before?: readonly RequestHandler[];
 }
 
 /**
@@ -74,7 +76,7 @@ export function route(
   options: RouteOptions = {},
 ): void {
   const { operation } = contract.operation(operationId);
-  const chain: RequestHandler[] = [contract.validateRequest(operationId)];
+  const chain: RequestHandler[] = [...(options.before ?? []), contract.validateRequest(operationId)];
   if (options.onResponseMismatch)
     chain.push(checkResponses(contract, operationId, options.onResponseMismatch));
   router[operation.method](expressPath(operation.path), ...chain, async (req, res) => {

@@ -474,6 +474,8 @@ export const schemas: Record<string, Schema> = {
       problem: { type: 'string' },
       detail: { type: 'string' },
       comparedWithArchive: { type: 'boolean' },
+      comparedWithServer: { type: 'boolean' },
+      source: { enum: ['temporal', 'archive'] },
     },
     additionalProperties: false,
   },

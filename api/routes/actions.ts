@@ -43,6 +43,7 @@ async function act(deps: ApiDeps, req: Request, res: Response, body: Body): Prom
     const result = await actOnProject(deps, id, action);
     res.json({ id, ...result });
   } catch (error) {
+    if (error instanceof ApiError) deps.metrics?.rejectedActions.inc({ code: error.code });
     if (error instanceof ApiError && error.code === 'NOT_ALLOWED') {
       await recordDenial(deps, req, res, {
         action: action.type,

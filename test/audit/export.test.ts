@@ -165,7 +165,9 @@ describe('parseTrail', () => {
       "line 1: not an audit entry: 'at' is missing (an ISO 8601 time); 'actor' is missing (an object like { user: 'li.na' })",
     );
     expect(() => parseTrail(`${toJsonl(trail.slice(0, 2))}{"seq":\n`)).toThrow(/^line 3: not valid JSON: /);
-    expect(() => parseTrail('{"a":1}', 'json')).toThrow('the JSON export must be an array of audit entries');
+    expect(() => parseTrail('{"a":1}', 'json')).toThrow(
+      'the JSON export must be GET /projects/:id/audit?format=json as returned',
+    );
   });
 
   it('says what is wrong with a damaged CSV export, and where', () => {

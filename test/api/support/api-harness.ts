@@ -7,6 +7,9 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { openSqliteAuditStore } from '../../../audit/store';
 import { TestWorkflowEnvironment } from '@temporalio/testing';
 import { Worker } from '@temporalio/worker';
 import { createApp } from '../../../api/app';
@@ -122,6 +125,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
   });
   const running = worker.run();
   const catalogue = loadSopCatalogue(join(ROOT, 'sop-definitions'));
+  const auditDir = mkdtempSync(join(tmpdir(), 'sop-api-audit-'));
   if (!catalogue.org)
     throw new Error('sop-definitions/org.yaml did not load: ' + JSON.stringify(catalogue.problems));
   const deps: ApiDeps = {
@@ -134,6 +138,7 @@ export async function startApiHarness(): Promise<ApiHarness> {
     authenticate: await createCredentialCheck(
       readAuthConfig({ SOP_API_KEYS: `oa-bridge=${BRIDGE_KEY}`, SOP_JWT_SECRET: JWT_SECRET }).config,
     ),
+    audit: await openSqliteAuditStore(join(auditDir, 'audit.sqlite')),
     validateResponses: 'fail',
   };
   const servers: Server[] = [];
@@ -160,6 +165,8 @@ export async function startApiHarness(): Promise<ApiHarness> {
       worker.shutdown();
       await running;
       await env.teardown();
+      await deps.audit.close();
+      rmSync(auditDir, { recursive: true, force: true });
     },
   };
 }
