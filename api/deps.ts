@@ -15,7 +15,10 @@ export interface HealthReport {
 /** A refused access, as recorded for auditors (and merged into the project's audit trail). */
 export interface AccessDenial {
   readonly at: string;
+  /** Who the refused request acted as (the caller, or the user an integration relayed for). */
   readonly user: string;
+  /** The integration account that relayed it, when `user` is someone else. */
+  readonly via?: string;
   /** What was attempted, e.g. `project.cancel` or `approve`. */
   readonly action: string;
   readonly reason: string;

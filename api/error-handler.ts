@@ -1,6 +1,6 @@
 import type { ErrorRequestHandler, Request, RequestHandler, Response } from 'express';
 import { ApiError, PROBLEM_CONTENT_TYPE, toProblemDetails } from './errors';
-import { isTemporalUnavailable } from './temporal-errors';
+import { isTemporalUnavailable, isWorkflowNotFound } from './temporal-errors';
 
 /**
  * Sends an ApiError as `application/problem+json`.
@@ -48,9 +48,32 @@ function fromBodyParser(error: BodyParserError): ApiError | undefined {
 }
 
 /**
+ * Temporal's answers that no route turned into a problem. An update sent to a workflow that has
+ * ended comes back as "not found: workflow execution already completed" (e.g. cancelling a
+ * project twice): the caller's mistake, so a 409, never a 500. Other "not found" answers stay
+ * 500s: a route that reads a project it did not look up first has a bug worth logging. Timeouts
+ * and an unreachable server are a 503 (retry).
+ */
+function fromTemporal(error: unknown): ApiError | undefined {
+  if (isTemporalUnavailable(error)) {
+    return new ApiError(
+      'TEMPORAL_UNAVAILABLE',
+      'Temporal did not answer in time; retry shortly (if this persists, check the Temporal server and the worker)',
+    );
+  }
+  if (isWorkflowNotFound(error) && /already completed/i.test(error instanceof Error ? error.message : '')) {
+    return new ApiError(
+      'PROJECT_ENDED',
+      'the project has ended and takes no more actions; its state and history stay readable',
+    );
+  }
+  return undefined;
+}
+
+/**
  * Turns anything a route throws into a problem response: ApiErrors as they are, body-parser's
- * errors as 400/413/415, Temporal timeouts as 503. Anything else is a 500 whose details are
- * logged, never shown to the caller.
+ * errors as 400/413/415, Temporal timeouts as 503, an update to an ended project as 409. Anything
+ * else is a 500 whose details are logged, never shown to the caller.
  *
  * @example
  * app.use(handleErrors((message, error) => console.error(message, error)));
@@ -64,15 +87,7 @@ export function handleErrors(
       return;
     }
     const known =
-      error instanceof ApiError
-        ? error
-        : (fromBodyParser(error as BodyParserError) ??
-          (isTemporalUnavailable(error)
-            ? new ApiError(
-                'TEMPORAL_UNAVAILABLE',
-                'Temporal did not answer in time; retry shortly (if this persists, check the Temporal server and the worker)',
-              )
-            : undefined));
+      error instanceof ApiError ? error : (fromBodyParser(error as BodyParserError) ?? fromTemporal(error));
     if (known) {
       sendProblem(res, known, req.originalUrl);
       return;

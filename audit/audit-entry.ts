@@ -22,6 +22,22 @@
 export interface AuditActor {
   readonly user: string;
   readonly onBehalfOf?: string;
+  /** The system account (an integration such as the OA) that relayed the action for `user`. */
+  readonly via?: string;
+}
+
+/**
+ * The actor as entries record it: only the members that are set, so equal actors hash equally.
+ *
+ * @example
+ * auditActor({ user: 'he.yun', via: 'oa-bridge' }); // => { user: 'he.yun', via: 'oa-bridge' }
+ */
+export function auditActor(actor: AuditActor): AuditActor {
+  return {
+    user: actor.user,
+    ...(actor.onBehalfOf ? { onBehalfOf: actor.onBehalfOf } : {}),
+    ...(actor.via ? { via: actor.via } : {}),
+  };
 }
 
 /**

@@ -14,6 +14,7 @@ export const CSV_COLUMNS = [
   'at',
   'actor',
   'onBehalfOf',
+  'via',
   'action',
   'summary',
   'step',
@@ -45,6 +46,7 @@ export function csvCells(entry: AuditEntry): string[] {
     entry.at,
     entry.actor.user,
     entry.actor.onBehalfOf ?? '',
+    entry.actor.via ?? '',
     entry.action,
     entry.summary,
     entry.step ?? '',
@@ -96,7 +98,11 @@ function entryOf(record: CsvRecord): AuditEntry {
   const entry = {
     seq: Number(cells.seq),
     at: cells.at,
-    actor: { user: cells.actor, ...(cells.onBehalfOf === '' ? {} : { onBehalfOf: cells.onBehalfOf }) },
+    actor: {
+      user: cells.actor,
+      ...(cells.onBehalfOf === '' ? {} : { onBehalfOf: cells.onBehalfOf }),
+      ...(cells.via === '' || cells.via === undefined ? {} : { via: cells.via }),
+    },
     action: cells.action,
     summary: cells.summary,
     ...optional('step'),

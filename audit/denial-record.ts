@@ -67,6 +67,8 @@ function problemsOf(record: DenialRecord): string[] {
   if (!nonEmpty(record.actor?.user)) problems.push("actor.user must be a non-empty user id, e.g. 'li.na'");
   if (record.actor?.onBehalfOf !== undefined && !nonEmpty(record.actor.onBehalfOf))
     problems.push('actor.onBehalfOf, when given, must be a non-empty user id');
+  if (record.actor?.via !== undefined && !nonEmpty(record.actor.via))
+    problems.push('actor.via, when given, must be a non-empty user id');
   if (!nonEmpty(record.action)) problems.push("action must name the attempted action, e.g. 'approve'");
   if (!nonEmpty(record.reason)) problems.push('reason must say why the API refused');
   if (!nonEmpty(record.code)) problems.push("code must be the rejection code, e.g. 'NOT_ALLOWED'");
@@ -101,6 +103,7 @@ export function assertDenialRecord(record: DenialRecord): void {
 export interface ApiAccessDenial {
   readonly at: string;
   readonly user: string;
+  readonly via?: string;
   readonly action: string;
   readonly reason: string;
   readonly code: string;
@@ -123,7 +126,7 @@ export function denialRecordOf(denial: ApiAccessDenial): DenialRecord | undefine
   return {
     projectId: denial.projectId,
     at: denial.at,
-    actor: { user: denial.user },
+    actor: { user: denial.user, ...(denial.via ? { via: denial.via } : {}) },
     action: denial.action,
     reason: denial.reason,
     code: denial.code,

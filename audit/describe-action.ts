@@ -1,5 +1,5 @@
 import type { ActionEntry } from '../api/history/history-entry';
-import type { AuditAction, AuditState, UnchainedAuditEntry } from './audit-entry';
+import { auditActor, type AuditAction, type AuditState, type UnchainedAuditEntry } from './audit-entry';
 import { findTask, type TrackedTask, type TrailState } from './trail-state';
 import { actorName, fieldNames, listPeople, quote, stepName, taskName } from './wording';
 
@@ -174,9 +174,7 @@ export function describeAction(entry: ActionEntry, before: TrailState): Unchaine
   const reason = entry.reason || entry.comment;
   return {
     at: entry.at,
-    actor: entry.actor.onBehalfOf
-      ? { user: entry.actor.user, onBehalfOf: entry.actor.onBehalfOf }
-      : { user: entry.actor.user },
+    actor: auditActor(entry.actor),
     action: auditActionOf(entry.type),
     summary: summaryOf(entry, step, task),
     ...(step !== undefined ? { step } : {}),

@@ -1,4 +1,4 @@
-import type { UnchainedAuditEntry } from './audit-entry';
+import { auditActor, type UnchainedAuditEntry } from './audit-entry';
 import type { DenialRecord } from './denial-record';
 import { actorName, quote, stepName, taskName } from './wording';
 
@@ -19,9 +19,7 @@ function target(record: DenialRecord): string {
 export function describeDenial(record: DenialRecord): UnchainedAuditEntry {
   return {
     at: record.at,
-    actor: record.actor.onBehalfOf
-      ? { user: record.actor.user, onBehalfOf: record.actor.onBehalfOf }
-      : { user: record.actor.user },
+    actor: auditActor(record.actor),
     action: 'access.denied',
     summary: `${actorName(record.actor)} tried to '${record.action}'${target(record)} and was refused [${record.code}]: ${quote(record.reason)}.`,
     ...(record.step !== undefined ? { step: record.step } : {}),

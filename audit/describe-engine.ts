@@ -76,18 +76,18 @@ function notificationPurpose(entry: NotificationEntry, about: string, to: string
 export function describeNotification(entry: NotificationEntry, state: TrailState): UnchainedAuditEntry {
   const about = subject(state, entry.step, entry.task);
   const purpose = notificationPurpose(entry, about, listPeople(entry.recipients));
-  const unconfirmed = entry.delivered ? '' : ' Delivery is not confirmed in the history.';
   return {
     at: entry.at,
     actor: ENGINE,
     action: entry.reason === 'escalation' ? 'escalation' : 'notification.sent',
-    summary: `The engine ${purpose}: ${quote(entry.message)}.${unconfirmed}`,
+    // Whether it was delivered is not part of the entry: delivery finishes later, and an entry
+    // must never change once written (GET /projects/:id/notifications has the outcomes).
+    summary: `The engine ${purpose}: ${quote(entry.message)}.`,
     step: entry.step,
     ...(entry.task !== undefined ? { task: entry.task } : {}),
     after: {
       notified: entry.recipients,
       message: entry.message,
-      delivered: entry.delivered,
       ...(entry.rung !== undefined ? { rung: entry.rung } : {}),
     },
     source: sourceOf(state, entry.event),

@@ -82,11 +82,21 @@ export function exportTrail(trail: readonly AuditEntry[], format: TrailFormat): 
   return format === 'jsonl' ? toJsonl(trail) : toCsv(trail);
 }
 
+/** The API's JSON answer `{ id, entries, … }` (one object) rather than JSONL (one per line). */
+function isJsonAnswer(text: string): boolean {
+  try {
+    const value = JSON.parse(text) as { entries?: unknown } | null;
+    return value !== null && typeof value === 'object' && Array.isArray(value.entries);
+  } catch {
+    return false;
+  }
+}
+
 /** Which format a text is in, by its first character. */
 function detectFormat(text: string): TrailFormat {
   const start = text.trimStart();
   if (start.startsWith('[')) return 'json';
-  if (start.startsWith('{')) return 'jsonl';
+  if (start.startsWith('{')) return isJsonAnswer(start) ? 'json' : 'jsonl';
   if (start.startsWith(`${CSV_COLUMNS[0]},`)) return 'csv';
   const found = start === '' ? 'the text is empty' : `it starts with ${JSON.stringify(start.slice(0, 20))}`;
   throw new TrailFormatError(

@@ -41,7 +41,8 @@ export function quote(text: string): string {
  * actorName({ user: 'an.qi', onBehalfOf: 'li.na' }); // => 'an.qi (on behalf of li.na)'
  */
 export function actorName(actor: AuditActor): string {
-  return actor.onBehalfOf ? `${actor.user} (on behalf of ${actor.onBehalfOf})` : actor.user;
+  const name = actor.onBehalfOf ? `${actor.user} (on behalf of ${actor.onBehalfOf})` : actor.user;
+  return actor.via ? `${name} via ${actor.via}` : name;
 }
 
 /**

@@ -18,12 +18,17 @@ export interface ActiveStepView {
   readonly accepts: readonly string[];
 }
 
-export interface TaskView extends Omit<TaskState, 'dueAt' | 'createdAt' | 'updatedAt' | 'completedAt'> {
+export interface TaskView extends Omit<
+  TaskState,
+  'dueAt' | 'createdAt' | 'updatedAt' | 'completedAt' | 'acknowledgedAt' | 'pausedAt'
+> {
   readonly step: string;
   readonly dueAt: string;
   readonly createdAt: string;
   readonly updatedAt: string;
   readonly completedAt?: string;
+  readonly acknowledgedAt?: string;
+  readonly pausedAt?: string;
 }
 
 /** The project as the `state` query returns it: plain JSON with ISO times. */
@@ -102,13 +107,15 @@ export function buildProjectView(
     };
   });
   const tasks = Object.entries(context.tasks).flatMap(([step, list]) =>
-    list.map(({ completedAt, ...task }): TaskView => ({
+    list.map(({ completedAt, acknowledgedAt, pausedAt, ...task }): TaskView => ({
       ...task,
       step,
       dueAt: iso(task.dueAt),
       createdAt: iso(task.createdAt),
       updatedAt: iso(task.updatedAt),
       ...(completedAt !== undefined ? { completedAt: iso(completedAt) } : {}),
+      ...(acknowledgedAt !== undefined ? { acknowledgedAt: iso(acknowledgedAt) } : {}),
+      ...(pausedAt !== undefined ? { pausedAt: iso(pausedAt) } : {}),
     })),
   );
   const completed = Object.entries(context.steps)

@@ -1,4 +1,5 @@
 import { actUpdate, type ActionRequest, type ActionResult } from '../../workflows/messages';
+import { SOP_STATUS } from '../../workflows/search-attributes';
 import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { unknownProject } from '../projects/read-project';
@@ -6,13 +7,20 @@ import { withTemporalDeadline } from '../temporal-deadline';
 import { isWorkflowNotFound } from '../temporal-errors';
 import { rejectionToProblem } from './rejection-to-problem';
 
-/** Temporal answers "not found" for updates to an ended workflow too: tell the two apart. */
-async function notFoundProblem(deps: ApiDeps, id: string): Promise<ApiError> {
+/**
+ * Temporal answers "not found" for updates to an ended workflow too: tell the two apart, and say
+ * how the project ended (its SOP status — completed, cancelled, rejected — when it ended itself).
+ */
+export async function notFoundProblem(deps: ApiDeps, id: string): Promise<ApiError> {
   try {
     const description = await deps.client.workflow.getHandle(id).describe();
+    const ended =
+      description.status.name === 'COMPLETED'
+        ? (description.typedSearchAttributes.get(SOP_STATUS) ?? 'completed')
+        : description.status.name.toLowerCase();
     return new ApiError(
       'PROJECT_ENDED',
-      `project '${id}' has ended (${description.status.name.toLowerCase()}) and takes no more actions; its state and history stay readable`,
+      `project '${id}' has ended (${ended}) and takes no more actions; its state and history stay readable`,
     );
   } catch (error) {
     if (isWorkflowNotFound(error)) return unknownProject(id);

@@ -23,15 +23,25 @@ export async function recordDenial(
   deps: ApiDeps,
   req: Request,
   res: Response,
-  denial: { action: string; reason: string; code: string; rule?: string; projectId?: string },
+  denial: {
+    action: string;
+    reason: string;
+    code: string;
+    rule?: string;
+    projectId?: string;
+    actingAs?: string;
+  },
 ): Promise<void> {
-  const principal = res.locals.principal as { id: string } | undefined;
+  const principal = (res.locals.principal as { id: string } | undefined)?.id ?? 'anonymous';
+  const { actingAs, ...refused } = denial;
+  const relayed = actingAs !== undefined && actingAs !== principal;
   const record: AccessDenial = {
     at: new Date().toISOString(),
-    user: principal?.id ?? 'anonymous',
+    user: relayed ? actingAs : principal,
+    ...(relayed ? { via: principal } : {}),
     method: req.method,
     path: req.originalUrl,
-    ...denial,
+    ...refused,
   };
   req.log?.warn({ denial: record }, 'access denied');
   deps.metrics?.authDenials.inc({ reason: denial.rule ?? denial.code });
@@ -65,6 +75,7 @@ export async function requireAccess(
   const projectId = projectOf(access);
   await recordDenial(deps, req, res, {
     action: attempted(access),
+    ...(access.kind === 'project.act' ? { actingAs: access.action.actor.id } : {}),
     reason: decision.reason,
     code: 'ACCESS_DENIED',
     rule: decision.rule,

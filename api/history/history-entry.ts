@@ -37,7 +37,8 @@ export interface KickoffEntry extends Base {
 export interface ActionEntry extends Base {
   readonly kind: 'action';
   readonly type: string;
-  readonly actor: { readonly user: string; readonly onBehalfOf?: string };
+  /** `via`: the integration account that relayed the action for `user`. */
+  readonly actor: { readonly user: string; readonly onBehalfOf?: string; readonly via?: string };
   readonly data?: unknown;
   readonly task?: string;
   readonly status?: string;

@@ -73,7 +73,7 @@ function actionEntry(
     ...(action.comment !== undefined ? { comment: action.comment } : {}),
     ...(action.reason !== undefined ? { reason: action.reason } : {}),
     updateId,
-    ...(result ? { result: { status: result.status, steps: result.steps } } : {}),
+    ...(result ? { result: { status: result.status, steps: result.steps ?? [] } } : {}),
   };
 }
 

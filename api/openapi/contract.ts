@@ -29,14 +29,18 @@ function describe(errors: readonly ErrorObject[] | null | undefined, where: stri
     .join('; ');
 }
 
+/**
+ * Path parameters must be exactly the declared ones; unknown query parameters are ignored (a
+ * cache-busting `?t=…` on a health probe must not read as unhealthy), declared ones are checked.
+ */
 function parameterSchema(operation: Operation, location: 'path' | 'query') {
   const parameters = operation.parameters.filter((p) => p.in === location);
-  if (parameters.length === 0 && location === 'path') return undefined;
+  if (parameters.length === 0) return undefined;
   return {
     type: 'object',
     properties: Object.fromEntries(parameters.map((p) => [p.name, p.schema])),
     required: parameters.filter((p) => p.required).map((p) => p.name),
-    additionalProperties: false,
+    additionalProperties: location === 'query',
   };
 }
 

@@ -42,6 +42,17 @@ function toOpenApiOperation(operation: Operation): Json {
           },
         }
       : {}),
+    ...(operation.rawBody
+      ? {
+          requestBody: {
+            required: true,
+            description: operation.rawBody.description,
+            content: Object.fromEntries(
+              operation.rawBody.mediaTypes.map((type) => [type, { schema: { type: 'string' } }]),
+            ),
+          },
+        }
+      : {}),
     responses: Object.fromEntries(
       Object.keys(operation.responses).map((status) => [status, response(operation, Number(status))]),
     ),

@@ -77,6 +77,9 @@ const workFilters = [
   }),
 ];
 
+/** Project filters go into a visibility query, so they are plain ids (see list-projects.ts). */
+const FILTER_VALUE = '^[A-Za-z0-9._:@-]+$';
+
 const read = { 400: 'Problem', 401: 'Problem', 403: 'Problem', 404: 'Problem', 503: 'Problem' } as const;
 const write = {
   ...read,
@@ -233,10 +236,25 @@ export const OPERATIONS: readonly Operation[] = [
       'Auditors and ops admins see every project; others see the projects they own or whose lead department they belong to.',
     authenticated: true,
     parameters: [
-      query('sop', 'SOP id', { type: 'string', minLength: 1, maxLength: 200 }),
-      query('status', 'active, completed, cancelled, …', { type: 'string', minLength: 1, maxLength: 64 }),
-      query('department', 'Lead department id', { type: 'string', minLength: 1, maxLength: 200 }),
-      query('owner', 'Who kicked it off', { type: 'string', minLength: 1, maxLength: 200 }),
+      query('sop', 'SOP id', { type: 'string', minLength: 1, maxLength: 200, pattern: FILTER_VALUE }),
+      query('status', 'active, completed, cancelled, …', {
+        type: 'string',
+        minLength: 1,
+        maxLength: 64,
+        pattern: FILTER_VALUE,
+      }),
+      query('department', 'Lead department id', {
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        pattern: FILTER_VALUE,
+      }),
+      query('owner', 'Who kicked it off', {
+        type: 'string',
+        minLength: 1,
+        maxLength: 200,
+        pattern: FILTER_VALUE,
+      }),
       query('overdue', 'Only overdue (true) or on-time (false) projects', { type: 'boolean' }),
       query('pageSize', 'Projects per page (1–100, default 20)', {
         type: 'integer',
@@ -247,6 +265,8 @@ export const OPERATIONS: readonly Operation[] = [
         type: 'string',
         minLength: 1,
         maxLength: 4096,
+        // Tokens are base64url: anything else cannot be one, and stays short once in a URL.
+        pattern: '^[A-Za-z0-9_-]+$',
       }),
     ],
     responses: { 200: 'ProjectList', 400: 'Problem', 401: 'Problem', 503: 'Problem' },

@@ -1,3 +1,4 @@
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { decodeTypedSearchAttributes } from '@temporalio/common/lib/converter/payload-search-attributes';
 import { PROJECT_WORKFLOW } from '../../workflows/messages';
 import {
@@ -72,6 +73,8 @@ export function visibilityQuery(filter: ProjectFilter, principal: Principal): st
     clauses.push(
       temporal ? `ExecutionStatus = '${temporal}'` : `SopStatus = ${literal('status', filter.status)}`,
     );
+    // A project terminated from outside keeps its last SopStatus: 'active' means really running.
+    if (filter.status === 'active') clauses.push(`ExecutionStatus = 'Running'`);
   }
   if (filter.department) clauses.push(`SopLeadDepartment = ${literal('department', filter.department)}`);
   if (filter.owner) clauses.push(`SopOwner = ${literal('owner', filter.owner)}`);
@@ -81,16 +84,33 @@ export function visibilityQuery(filter: ProjectFilter, principal: Principal): st
   return clauses.join(' AND ');
 }
 
+/**
+ * Page tokens are Temporal's, signed by this process: a token it did not give out is refused at
+ * once, instead of reaching Temporal (which retries garbage for half a minute before failing).
+ * The key lives as long as the process, so after a restart a listing starts again from page one.
+ */
+const PAGE_TOKEN_KEY = randomBytes(32);
+const MAC_BYTES = 16;
+
+function mac(raw: Uint8Array): Buffer {
+  return createHmac('sha256', PAGE_TOKEN_KEY).update(raw).digest().subarray(0, MAC_BYTES);
+}
+
+function encodeToken(raw: Uint8Array): string {
+  return Buffer.concat([mac(raw), raw]).toString('base64url');
+}
+
 function decodeToken(token: string | undefined): Uint8Array | undefined {
   if (token === undefined) return undefined;
   const bytes = Buffer.from(token, 'base64url');
-  if (bytes.length === 0 || bytes.toString('base64url') !== token) {
+  const raw = bytes.subarray(MAC_BYTES);
+  if (bytes.length <= MAC_BYTES || !timingSafeEqual(bytes.subarray(0, MAC_BYTES), mac(raw))) {
     throw new ApiError(
       'INVALID_QUERY',
-      'pageToken is not one this API gave out; pass nextPageToken unchanged',
+      'pageToken is not one this server gave out (or it has restarted since); pass nextPageToken unchanged, or start from the first page',
     );
   }
-  return bytes;
+  return raw;
 }
 
 const iso = (date: Date | undefined) => (date ? date.toISOString() : undefined);
@@ -152,7 +172,7 @@ export async function listProjects(deps: ApiDeps, filter: ProjectFilter, princip
   });
   const token =
     response.nextPageToken && response.nextPageToken.length > 0
-      ? Buffer.from(response.nextPageToken).toString('base64url')
+      ? encodeToken(response.nextPageToken)
       : undefined;
   return { projects, ...(token ? { nextPageToken: token } : {}) };
 }

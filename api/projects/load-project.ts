@@ -7,6 +7,13 @@ import { isWorkflowNotFound } from '../temporal-errors';
 import type { KickoffMemo } from './kick-off';
 import { readProject, unknownProject } from './read-project';
 
+const ENDED_FROM_OUTSIDE: Readonly<Record<string, string>> = {
+  TERMINATED: 'terminated',
+  FAILED: 'failed',
+  TIMED_OUT: 'timed_out',
+  CANCELLED: 'cancelled',
+};
+
 /** A project's state and the facts the authorization policy decides on. */
 export interface LoadedProject {
   readonly view: ProjectView;
@@ -28,7 +35,14 @@ export async function loadProject(deps: ApiDeps, id: string): Promise<LoadedProj
       throw error;
     },
   );
-  const [view, description] = await Promise.all([readProject(deps, id), describe]);
+  const [state, description] = await Promise.all([readProject(deps, id), describe]);
+  // Terminated (or failed, timed out) from outside: the last state the project reported is not
+  // what it is now. Nothing is active any more.
+  const ended = ENDED_FROM_OUTSIDE[description.status.name];
+  const { nextDeadline: _next, ...rest } = state;
+  const view: ProjectView = ended
+    ? { ...rest, status: ended, activeSteps: [], pendingDeadlines: [], overdue: false }
+    : state;
   const memo = description.memo as Partial<KickoffMemo> | undefined;
   const leadDepartment = description.typedSearchAttributes.get(SOP_LEAD_DEPARTMENT);
   const facts = projectFacts(id, view, {

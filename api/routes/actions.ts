@@ -50,6 +50,7 @@ async function act(deps: ApiDeps, req: Request, res: Response, body: Body): Prom
         reason: error.detail,
         code: error.code,
         projectId: id,
+        actingAs: action.actor.user,
       });
     }
     throw error;

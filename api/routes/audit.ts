@@ -22,11 +22,20 @@ import type { Response } from 'express';
 /** Exported trails are files: allow more than a form's worth of bytes. */
 const EXPORT_LIMIT = '20mb';
 
+// JSON first: it is the default, so `Accept: */*` (curl, fetch) gets JSON.
 const ACCEPTED: readonly [string, TrailFormat][] = [
+  ['application/json', 'json'],
   ['application/x-ndjson', 'jsonl'],
   ['text/csv', 'csv'],
-  ['application/json', 'json'],
 ];
+
+/** The format of a posted export, from its media type; plain text is recognised by its content. */
+const POSTED: Readonly<Record<string, TrailFormat | undefined>> = {
+  'application/json': 'json',
+  'application/x-ndjson': 'jsonl',
+  'text/csv': 'csv',
+  'text/plain': undefined,
+};
 
 /** `?format=` wins; else the Accept header; else JSON. */
 function formatOf(req: Request): TrailFormat {
@@ -118,9 +127,10 @@ export function auditRoutes(deps: ApiDeps, contract: ApiContract, options: Route
         });
         return;
       }
+      // attachment() first: it sets a type from the file name, which the line after replaces.
       res
-        .type(TRAIL_MEDIA_TYPES[format])
         .attachment(`${id}-audit.${format}`)
+        .type(TRAIL_MEDIA_TYPES[format])
         .send(exportTrail(trail.entries, format));
     },
     options,
@@ -143,6 +153,13 @@ export function auditRoutes(deps: ApiDeps, contract: ApiContract, options: Route
     'verifyAuditExport',
     async (req, res) => {
       const id = pathParam(req, 'id');
+      const mediaType = (req.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase();
+      if (!(mediaType in POSTED)) {
+        throw new ApiError(
+          'UNSUPPORTED_MEDIA_TYPE',
+          `the body is '${mediaType || 'untyped'}'; send the export as application/x-ndjson, text/csv or application/json`,
+        );
+      }
       if (typeof req.body !== 'string' || req.body.trim() === '') {
         throw new ApiError(
           'INVALID_REQUEST',
@@ -152,10 +169,11 @@ export function auditRoutes(deps: ApiDeps, contract: ApiContract, options: Route
       await checkAccess(deps, req, res, id);
       let posted: AuditEntry[];
       try {
-        posted = parseTrail(req.body);
+        posted = parseTrail(req.body, POSTED[mediaType]);
       } catch (error) {
-        if (error instanceof TrailFormatError)
+        if (error instanceof TrailFormatError) {
           throw new ApiError('INVALID_REQUEST', `the trail cannot be read: ${error.message}`);
+        }
         throw error;
       }
       const chain = verifyTrail(posted);

@@ -2,7 +2,9 @@ import { Router } from 'express';
 import { cancelUpdate } from '../../workflows/messages';
 import { principalOf } from '../auth/authenticate';
 import { requireAccess } from '../authz/require-access';
+import { notFoundProblem } from '../actions/act-on-project';
 import { rejectionToProblem } from '../actions/rejection-to-problem';
+import { isWorkflowNotFound } from '../temporal-errors';
 import type { ApiDeps } from '../deps';
 import type { ApiContract } from '../openapi/contract';
 import { pathParam, queryParam, route, type RouteOptions } from '../openapi/route';
@@ -70,7 +72,10 @@ export function projectRoutes(deps: ApiDeps, contract: ApiContract, options: Rou
         handle.executeUpdate(cancelUpdate, { args: [{ actor: { user: principalOf(res).id }, reason }] }),
       );
     } catch (error) {
-      throw rejectionToProblem(error) ?? error;
+      const rejected = rejectionToProblem(error);
+      if (rejected) throw rejected;
+      if (isWorkflowNotFound(error)) throw await notFoundProblem(deps, id);
+      throw error;
     }
     res.json({ id, status: 'cancelled' });
   });

@@ -30,6 +30,7 @@ CREATE TABLE IF NOT EXISTS audit_denials (
   at TEXT NOT NULL,
   actor_user TEXT NOT NULL,
   on_behalf_of TEXT,
+  via TEXT,
   action TEXT NOT NULL,
   reason TEXT NOT NULL,
   code TEXT NOT NULL,
@@ -51,6 +52,8 @@ CREATE TABLE IF NOT EXISTS audit_archives (
   entries TEXT NOT NULL,
   archived_at TEXT NOT NULL
 );
+-- Tables made before a column existed get it (via: relayed actions).
+ALTER TABLE audit_denials ADD COLUMN IF NOT EXISTS via TEXT;
 `;
 
 // Any fixed number: API processes starting together take turns creating the tables, because

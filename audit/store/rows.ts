@@ -29,6 +29,7 @@ export interface DenialRow {
   readonly at: string;
   readonly actor_user: string;
   readonly on_behalf_of: string | null;
+  readonly via: string | null;
   readonly action: string;
   readonly reason: string;
   readonly code: string;
@@ -51,6 +52,7 @@ export function denialToRow(record: DenialRecord): DenialRow {
     at: record.at,
     actor_user: record.actor.user,
     on_behalf_of: record.actor.onBehalfOf ?? null,
+    via: record.actor.via ?? null,
     action: record.action,
     reason: record.reason,
     code: record.code,
@@ -73,10 +75,11 @@ export function denialFromRow(row: DenialRow): DenialRecord {
   return {
     projectId: row.project_id,
     at: row.at,
-    actor:
-      row.on_behalf_of === null
-        ? { user: row.actor_user }
-        : { user: row.actor_user, onBehalfOf: row.on_behalf_of },
+    actor: {
+      user: row.actor_user,
+      ...(row.on_behalf_of === null ? {} : { onBehalfOf: row.on_behalf_of }),
+      ...(row.via === null || row.via === undefined ? {} : { via: row.via }),
+    },
     action: row.action,
     reason: row.reason,
     code: row.code,
@@ -99,6 +102,7 @@ export const DENIAL_COLUMNS = [
   'at',
   'actor_user',
   'on_behalf_of',
+  'via',
   'action',
   'reason',
   'code',

@@ -31,6 +31,7 @@ CREATE TABLE IF NOT EXISTS audit_denials (
   at TEXT NOT NULL,
   actor_user TEXT NOT NULL,
   on_behalf_of TEXT,
+  via TEXT,
   action TEXT NOT NULL,
   reason TEXT NOT NULL,
   code TEXT NOT NULL,
@@ -54,6 +55,12 @@ CREATE TABLE IF NOT EXISTS audit_archives (
 );
 `;
 
+/** Files written before a column existed get it added (`via`: relayed actions, 2026-11). */
+function addMissingColumns(db: Database): void {
+  const columns = db.exec('PRAGMA table_info(audit_denials)')[0]?.values.map((row) => String(row[1])) ?? [];
+  if (!columns.includes('via')) db.exec('ALTER TABLE audit_denials ADD COLUMN via TEXT');
+}
+
 const placeholders = (count: number) => Array.from({ length: count }, () => '?').join(', ');
 
 // The WASM module is loaded once per process; every store shares it.
@@ -64,6 +71,7 @@ function loadDatabase(SQL: SqlJsStatic, file: string): Database {
   try {
     const db = new SQL.Database(readFileSync(file));
     db.exec(SCHEMA);
+    addMissingColumns(db);
     return db;
   } catch (error) {
     throw new Error(

@@ -32,8 +32,8 @@ function taskResponse(scope: ProjectScope, task: TaskView, actions: readonly Att
       a.entry.task === task.id && a.steps.includes(task.step) && a.at >= from && byOwner(a.entry, task.owner),
   )?.at;
   // An acknowledgement before a reassignment was the previous owner's, not this one's.
-  const acknowledged =
-    typeof task.acknowledgedAt === 'number' && task.acknowledgedAt >= from ? task.acknowledgedAt : undefined;
+  const acknowledgedAt = task.acknowledgedAt !== undefined ? Date.parse(task.acknowledgedAt) : undefined;
+  const acknowledged = acknowledgedAt !== undefined && acknowledgedAt >= from ? acknowledgedAt : undefined;
   const candidates = [acted, acknowledged].filter((t): t is number => t !== undefined);
   return candidates.length > 0 ? { from, to: Math.min(...candidates) } : undefined;
 }

@@ -94,7 +94,6 @@ describe('buildAuditTrail over recorded histories', () => {
     expect(assigned.after).toEqual({
       notified: ['gao.fei'],
       message: '任务「Aurora-推广-gao.fei-2026-12-11」已分配给您',
-      delivered: true,
     });
   });
 
@@ -420,7 +419,7 @@ describe('buildAuditTrail over what the recordings lack', () => {
     ]);
     expect(trail[2]!.summary).toBe("li.na added a task 'Landing page' to step 'work'.");
     expect(trail[3]!.summary).toBe(
-      "The engine told sun.peng that task t1 'Landing page' of step 'work' is assigned to them: “任务「Landing page」已分配给您”. Delivery is not confirmed in the history.",
+      "The engine told sun.peng that task t1 'Landing page' of step 'work' is assigned to them: “任务「Landing page」已分配给您”.",
     );
     expect(trail[4]).toMatchObject({
       action: 'escalation.reassign',

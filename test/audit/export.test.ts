@@ -88,12 +88,12 @@ describe('toJson, toJsonl, toCsv', () => {
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const [header, first] = csv.slice(1).split('\r\n');
     expect(header).toBe(
-      'seq,at,actor,onBehalfOf,action,summary,step,task,reason,before,after,source,prevHash,hash',
+      'seq,at,actor,onBehalfOf,via,action,summary,step,task,reason,before,after,source,prevHash,hash',
     );
     expect(header).toBe(CSV_COLUMNS.join(','));
     expect(
       first!.startsWith(
-        `1,2026-11-29T04:48:00.558Z,'@system,,project.kickoff,"Project project-launch started`,
+        `1,2026-11-29T04:48:00.558Z,'@system,,,project.kickoff,"Project project-launch started`,
       ),
     ).toBe(true);
     expect(first).toContain(`"{""eventId"":1,""kind"":""temporal"",""runId"":""run-new-product-launch""}"`);
@@ -104,7 +104,7 @@ describe('toJson, toJsonl, toCsv', () => {
       .slice(1)
       .split(/\r\n(?=\d+,)/);
     expect(row).toContain(
-      `'=cmd|calc,''quoted,form.submit,"He said ""hi"", then left.\r\nSecond line\nthird",'+step,'-t1,"'@reason "`,
+      `'=cmd|calc,''quoted,,form.submit,"He said ""hi"", then left.\r\nSecond line\nthird",'+step,'-t1,"'@reason "`,
     );
   });
 
@@ -174,10 +174,10 @@ describe('parseTrail', () => {
     const csv = toCsv(trail);
     const lines = csv.split('\r\n');
     expect(() => parseTrail(csv.replace('seq,at,actor', 'seq,time,actor'))).toThrow(
-      "line 1: the CSV header must be 'seq,at,actor,onBehalfOf,action,summary,step,task,reason,before,after,source,prevHash,hash'",
+      "line 1: the CSV header must be 'seq,at,actor,onBehalfOf,via,action,summary,step,task,reason,before,after,source,prevHash,hash'",
     );
     expect(() => parseTrail([lines[0], `${lines[1]},extra`, ''].join('\r\n'))).toThrow(
-      /^line 2: expected 14 cells \(seq,at,actor,/,
+      /^line 2: expected 15 cells \(seq,at,actor,/,
     );
     expect(() => parseTrail([lines[0], lines[1]!.replace(/^1,/, 'one,'), ''].join('\r\n'))).toThrow(
       `line 2: column 'seq' must be a whole number, found "one"`,

@@ -63,7 +63,7 @@ describe('response time', () => {
       owner: 'ben',
       createdAt: created,
       dueAt: due,
-      acknowledgedAt: Date.parse(sh('2026-12-07 14:00')),
+      acknowledgedAt: new Date(Date.parse(sh('2026-12-07 14:00'))).toISOString(),
     });
     const p = launch(
       [acknowledged],
@@ -131,7 +131,7 @@ describe('response time', () => {
       createdAt: created,
       dueAt: due,
       leadDepartment: 'it',
-      acknowledgedAt: Date.parse(sh('2026-12-07 14:00')),
+      acknowledgedAt: new Date(Date.parse(sh('2026-12-07 14:00'))).toISOString(),
     });
     const p = launch(
       [moved],
@@ -182,7 +182,7 @@ describe('response time', () => {
       owner: 'ben',
       createdAt: created,
       dueAt: due,
-      acknowledgedAt: Date.parse(sh('2026-12-07 14:00')),
+      acknowledgedAt: new Date(Date.parse(sh('2026-12-07 14:00'))).toISOString(),
     });
     const report = computeKpis(
       [launch([t1], [act(sh('2026-12-07 14:00'), 'ben', 'task.acknowledge', { task: 't1' })])],
