@@ -75,7 +75,10 @@ export async function requireAccess(
   const projectId = projectOf(access);
   await recordDenial(deps, req, res, {
     action: attempted(access),
-    ...(access.kind === 'project.act' ? { actingAs: access.action.actor.id } : {}),
+    // Whoever tried to act as someone else without the right to is the one refused.
+    ...(access.kind === 'project.act' && decision.rule !== 'no-impersonation'
+      ? { actingAs: access.action.actor.id }
+      : {}),
     reason: decision.reason,
     code: 'ACCESS_DENIED',
     rule: decision.rule,
