@@ -34,10 +34,25 @@ export function hashEntry(entry: Omit<AuditEntry, 'hash'> & { readonly hash?: un
  * trail[1].prevHash === trail[0].hash; // true
  */
 export function chainEntries(unchained: readonly UnchainedAuditEntry[]): AuditEntry[] {
-  const chained: AuditEntry[] = [];
-  let prevHash = GENESIS_HASH;
+  return extendChain([], unchained);
+}
+
+/**
+ * Appends entries to a chained trail, numbering on from its last entry and linking to its hash;
+ * the entries already there are kept as they are.
+ *
+ * @example
+ * const longer = extendChain(archived.trail, laterDenials.map(describeDenial));
+ * longer[archived.trail.length].prevHash === archived.lastHash; // true
+ */
+export function extendChain(
+  trail: readonly AuditEntry[],
+  unchained: readonly UnchainedAuditEntry[],
+): AuditEntry[] {
+  const chained: AuditEntry[] = [...trail];
+  let prevHash = trail[trail.length - 1]?.hash ?? GENESIS_HASH;
   for (const [index, draft] of unchained.entries()) {
-    const unsealed = { ...draft, seq: index + 1, prevHash };
+    const unsealed = { ...draft, seq: trail.length + index + 1, prevHash };
     const entry: AuditEntry = { ...unsealed, hash: hashEntry(unsealed) };
     chained.push(entry);
     prevHash = entry.hash;

@@ -1,4 +1,6 @@
 import { buildAuditTrail } from '../../audit/build-trail';
+import { describeDenial } from '../../audit/describe-denial';
+import { extendChain } from '../../audit/hash-chain';
 import type { AuditEntry } from '../../audit/audit-entry';
 import type { ArchivedTrail } from '../../audit/store';
 import type { ApiDeps } from '../deps';
@@ -31,6 +33,10 @@ export async function readTrail(deps: ApiDeps, id: string): Promise<ProjectTrail
     return { id, source: 'temporal', entries, ...(archived ? { archived } : {}) };
   } catch (error) {
     if (!(error instanceof ApiError && error.code === 'UNKNOWN_PROJECT') || !archived) throw error;
-    return { id, source: 'archive', entries: archived.trail, archived };
+    // Refusals recorded after the archive was written follow it, chained onto its last entry.
+    const later = (await deps.audit.listDenials(id)).filter((d) => d.at > archived.closedAt);
+    const archivedAt = new Set(archived.trail.filter((e) => e.action === 'access.denied').map((e) => e.at));
+    const added = later.filter((d) => !archivedAt.has(d.at)).map(describeDenial);
+    return { id, source: 'archive', entries: extendChain(archived.trail, added), archived };
   }
 }
