@@ -33,6 +33,7 @@ export function projectRoutes(deps: ApiDeps, contract: ApiContract, options: Rou
     const { created, project } = await withTemporalDeadline(deps, () =>
       kickOffProject(deps, key, request, owner),
     );
+    deps.metrics?.workflowStarts.inc({ sop: project.sop.id, outcome: created ? 'created' : 'existing' });
     res
       .status(created ? 201 : 200)
       .location(project.links.self)

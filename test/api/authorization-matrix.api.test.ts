@@ -341,4 +341,31 @@ describe('authorization matrix over the API', () => {
     });
     expect(cancelled).toMatchObject({ status: 200, body: { id: project, status: 'cancelled' } });
   });
+
+  it('counts requests by route, project starts and refusals in /metrics', async () => {
+    const metrics = await api.request('GET', '/metrics', { as: 'prometheus' });
+    expect(metrics.status).toBe(200);
+    const text = metrics.body as string;
+    /** The value of the sample of `name` carrying every label given (labels in any order). */
+    const value = (name: string, labels: Record<string, string>) => {
+      const line = text
+        .split('\n')
+        .find(
+          (l) =>
+            l.startsWith(`${name}{`) && Object.entries(labels).every(([k, v]) => l.includes(`${k}="${v}"`)),
+        );
+      return Number(line?.split(' ').at(-1) ?? NaN);
+    };
+    expect(
+      value('sop_workflow_starts_total', { sop: 'new-product-launch', outcome: 'created' }),
+    ).toBeGreaterThanOrEqual(2);
+    expect(value('sop_auth_denials_total', { reason: 'not-current-approver' })).toBe(2);
+    expect(value('sop_auth_denials_total', { reason: 'missing' })).toBe(2);
+    expect(
+      value('http_requests_total', { method: 'POST', route: '/projects', status: '201' }),
+    ).toBeGreaterThanOrEqual(3);
+    // Routes are labelled by pattern, never by the raw URL (bounded label values).
+    expect(text).toContain('route="/projects/:id"');
+    expect(text).not.toMatch(/route="\/projects\/project-/);
+  });
 });
