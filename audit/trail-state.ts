@@ -123,7 +123,10 @@ function afterAssigned(state: TrailState, entry: NotificationEntry): TrailState 
 function afterTaskAssigned(state: TrailState, entry: NotificationEntry): TrailState {
   const id = entry.task;
   if (id === undefined || state.tasks.some((t) => t.step === entry.step && t.id === id)) return state;
-  const pending = state.pendingTaskNames?.at === entry.at ? state.pendingTaskNames : undefined;
+  // The names of the tasks the last action planned, in order. Not matched by time: Temporal may
+  // stamp the notifications of one workflow task a millisecond after the action. The next action
+  // clears them (afterAction).
+  const pending = state.pendingTaskNames;
   const name = pending?.names[0];
   const task: TrackedTask = {
     step: entry.step,

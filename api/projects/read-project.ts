@@ -4,6 +4,7 @@ import type { ProjectView } from '../../workflows/project-view';
 import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { withTemporalDeadline } from '../temporal-deadline';
+import { viewFromStart } from './view-from-start';
 import { isWorkflowNotFound } from '../temporal-errors';
 
 /**
@@ -17,6 +18,15 @@ export function unknownProject(id: string): ApiError {
     'UNKNOWN_PROJECT',
     `there is no project '${id}'; use the id returned by POST /projects (it looks like project-<32 hex>)`,
   );
+}
+
+/** Temporal's answer to a query of a workflow that closed before its first workflow task. */
+function endedBeforeItRan(error: unknown): boolean {
+  // The client wraps the gRPC error ("Failed to query Workflow"); the reason is in its cause.
+  for (let e: unknown = error; e instanceof Error; e = e.cause) {
+    if (/closed before WorkflowTaskStarted/i.test(e.message)) return true;
+  }
+  return false;
 }
 
 /**
@@ -34,6 +44,10 @@ export async function readProject(deps: ApiDeps, id: string): Promise<ProjectVie
   } catch (error) {
     // A workflow of another type has no `state` query: it is not a project either.
     if (isWorkflowNotFound(error) || error instanceof QueryNotRegisteredError) throw unknownProject(id);
+    if (endedBeforeItRan(error)) {
+      const description = await withTemporalDeadline(deps, () => handle.describe());
+      return withTemporalDeadline(deps, () => viewFromStart(deps, id, description.status.name.toLowerCase()));
+    }
     throw error;
   }
 }
