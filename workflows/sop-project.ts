@@ -95,6 +95,23 @@ function checkCancel(request: CancelRequest, active: boolean, cancelled: boolean
   if (!active) reject('PROJECT_ENDED', 'the project has already ended');
 }
 
+/**
+ * Why the project refuses an event. An event the engine cannot even evaluate (data of a shape no
+ * guard expects) is refused as invalid data rather than failing the update: the sender's mistake,
+ * never the project's. Validators do not run on replay, so this changes no recorded history.
+ */
+function explainSafely(
+  driver: ProjectDriver,
+  event: SopEvent,
+): { code: string; message: string } | undefined {
+  try {
+    return driver.explain(event);
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split('\n').slice(-1)[0] : String(error);
+    return { code: 'INVALID_DATA', message: `the action cannot be evaluated with the data sent: ${why}` };
+  }
+}
+
 function toEvent(request: ActionRequest): SopEvent {
   return {
     type: request.type,
@@ -179,7 +196,7 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
         checkShape(request);
         if (cancellation)
           reject('PROJECT_ENDED', `the project was cancelled by ${cancellation.by}: ${cancellation.reason}`);
-        const rejection = driver.explain(toEvent(request));
+        const rejection = explainSafely(driver, toEvent(request));
         if (rejection) {
           throw ApplicationFailure.create({
             type: ACTION_REJECTED,

@@ -25,6 +25,8 @@ function validatorFor(schema: JsonSchema): Validator {
  * checkFormData({ type: 'object', required: ['goals'] }, {}) // ["(form): missing required field 'goals'"]
  */
 export function checkFormData(schema: JsonSchema, data: unknown): string[] {
+  // The validator cannot judge a missing value (it throws): no data at all is its own answer.
+  if (data === undefined) return ["(form): no data was sent; send the form's fields as 'data'"];
   const result = validatorFor(schema).validate(data);
   if (result.valid) return [];
   const lines = new Set<string>();

@@ -72,6 +72,10 @@ describe('form step', () => {
     expect(explainText(driver, { type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' }, data: {} })).toBe(
       'form "Request form" is incomplete or invalid: (form): missing required field \'goal\'',
     );
+    // No data at all (found by the API fuzzer: it used to throw inside the guard, a 500).
+    expect(explainText(driver, { type: 'submit', at: MONDAY_9AM, actor: { user: 'ann' } })).toBe(
+      "form \"Request form\" is incomplete or invalid: (form): no data was sent; send the form's fields as 'data'",
+    );
     expect(() => driver.send({ type: 'approve', at: MONDAY_9AM, actor: { user: 'ann' } })).toThrow(
       RejectedActionError,
     );
