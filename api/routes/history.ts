@@ -5,7 +5,7 @@ import { readProjectHistory } from '../history/read-history';
 import { readNotificationLog } from '../notifications/read-notifications';
 import type { ApiContract } from '../openapi/contract';
 import { pathParam, route, type RouteOptions } from '../openapi/route';
-import { loadProject } from '../projects/load-project';
+import { loadAccess } from '../projects/load-access';
 
 /**
  * `GET /projects/:id/history` (events read from Temporal's history, oldest first) and
@@ -25,7 +25,7 @@ export function historyRoutes(deps: ApiDeps, contract: ApiContract, options: Rou
       const id = pathParam(req, 'id');
       await requireAccess(deps, req, res, {
         kind: 'project.read',
-        project: (await loadProject(deps, id)).facts,
+        project: await loadAccess(deps, id),
       });
       res.json(await readProjectHistory(deps, id));
     },
@@ -39,7 +39,7 @@ export function historyRoutes(deps: ApiDeps, contract: ApiContract, options: Rou
       const id = pathParam(req, 'id');
       await requireAccess(deps, req, res, {
         kind: 'project.read',
-        project: (await loadProject(deps, id)).facts,
+        project: await loadAccess(deps, id),
       });
       res.json(await readNotificationLog(deps, id));
     },
