@@ -4,11 +4,11 @@
  * loops, same window, CPU until the worker is idle again). Plus the CPU the API spends preparing
  * a kickoff before it calls Temporal.
  */
-import { loadProject } from '../../api/projects/load-project';
+import { loadAccess } from '../../api/projects/load-access';
 import { initialSearchAttributes } from '../../api/projects/initial-search-attributes';
 import { prepareKickoff } from '../../api/projects/prepare-kickoff';
 import { isWorkflowNotFound } from '../../api/temporal-errors';
-import { stateQuery } from '../../workflows/messages';
+import { accessQuery, stateQuery } from '../../workflows/messages';
 import { runDirectLoad, type DirectCall } from './direct-load';
 import { runHttpLoad, type HttpRequestPlan } from './http-load';
 import { measureRun } from './measure-run';
@@ -64,11 +64,15 @@ export async function measureAnatomy(
     ['API: POST /projects/:id/actions', http(apiActionPlan(stack, [projects.api]))],
     ['↳ API: the same, refused before Temporal (400)', http(apiRefusedActionPlan(stack, [projects.api]))],
     ['↳ Temporal: executeUpdate act', direct(directActionCall(client, [projects.direct]))],
-    ['↳ Temporal: query state', direct(() => async () => void (await handle.query(stateQuery)))],
+    ['↳ Temporal: query access', direct(() => async () => void (await handle.query(accessQuery)))],
     ['↳ Temporal: describe', direct(() => async () => void (await handle.describe()))],
     [
-      '↳ API: loadProject (query ∥ describe)',
-      direct(() => async () => void (await loadProject(deps, projects.direct))),
+      '↳ API: loadAccess (access query ∥ describe; what an action checks)',
+      direct(() => async () => void (await loadAccess(deps, projects.direct))),
+    ],
+    [
+      '  Temporal: query state (GET /projects/:id)',
+      direct(() => async () => void (await handle.query(stateQuery))),
     ],
     ['API: POST /projects', http(apiKickoffPlan(stack, `${label}-api`))],
     ['↳ Temporal: workflow.start', direct(directKickoffCall(deps, `${label}-direct`))],
