@@ -1,3 +1,4 @@
+import type { AccessDenial } from '../api/deps';
 import type { AuditActor } from './audit-entry';
 
 /**
@@ -95,25 +96,6 @@ export function assertDenialRecord(record: DenialRecord): void {
 }
 
 /**
- * A refused access as the API's authorization layer reports it (see `AccessDenial` in api/deps.ts).
- *
- * @example
- * const denial: ApiAccessDenial = { at, user: 'he.yun', action: 'project.cancel', reason, code: 'ACCESS_DENIED', projectId };
- */
-export interface ApiAccessDenial {
-  readonly at: string;
-  readonly user: string;
-  readonly via?: string;
-  readonly action: string;
-  readonly reason: string;
-  readonly code: string;
-  readonly rule?: string;
-  readonly projectId?: string;
-  readonly method?: string;
-  readonly path?: string;
-}
-
-/**
  * The denial record of a refused access the API reports, or `undefined` when the request was
  * not about one project (a project's trail has no place for it).
  *
@@ -121,7 +103,7 @@ export interface ApiAccessDenial {
  * const record = denialRecordOf(denial);
  * if (record) await store.recordDenial(record);
  */
-export function denialRecordOf(denial: ApiAccessDenial): DenialRecord | undefined {
+export function denialRecordOf(denial: AccessDenial): DenialRecord | undefined {
   if (!denial.projectId) return undefined;
   return {
     projectId: denial.projectId,

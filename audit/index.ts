@@ -12,13 +12,7 @@ export {
   type AuditState,
   type UnchainedAuditEntry,
 } from './audit-entry';
-export {
-  assertDenialRecord,
-  denialRecordOf,
-  isIsoDateTime,
-  type ApiAccessDenial,
-  type DenialRecord,
-} from './denial-record';
+export { assertDenialRecord, denialRecordOf, isIsoDateTime, type DenialRecord } from './denial-record';
 export { buildAuditTrail } from './build-trail';
 export {
   chainEntries,

@@ -17,33 +17,22 @@ import { loadAccess } from '../projects/load-access';
  */
 export function historyRoutes(deps: ApiDeps, contract: ApiContract, options: RouteOptions = {}): Router {
   const router = Router();
-  route(
-    router,
-    contract,
-    'getProjectHistory',
-    async (req, res) => {
-      const id = pathParam(req, 'id');
-      await requireAccess(deps, req, res, {
-        kind: 'project.read',
-        project: await loadAccess(deps, id),
-      });
-      res.json(await readProjectHistory(deps, id));
-    },
-    options,
-  );
-  route(
-    router,
-    contract,
-    'getProjectNotifications',
-    async (req, res) => {
-      const id = pathParam(req, 'id');
-      await requireAccess(deps, req, res, {
-        kind: 'project.read',
-        project: await loadAccess(deps, id),
-      });
-      res.json(await readNotificationLog(deps, id));
-    },
-    options,
-  );
+  const readers = [
+    ['getProjectHistory', readProjectHistory],
+    ['getProjectNotifications', readNotificationLog],
+  ] as const;
+  for (const [operationId, read] of readers) {
+    route(
+      router,
+      contract,
+      operationId,
+      async (req, res) => {
+        const id = pathParam(req, 'id');
+        await requireAccess(deps, req, res, { kind: 'project.read', project: await loadAccess(deps, id) });
+        res.json(await read(deps, id));
+      },
+      options,
+    );
+  }
   return router;
 }

@@ -20,38 +20,11 @@ import {
   type ArchiveSummaryRow,
   type DenialRow,
 } from './rows';
+import { auditSchema } from './schema';
 
 /* Text columns keep times and the trail's JSON exactly as written: a trail rebuilt from them
  * must hash the same, and jsonb would reorder keys and refuse some strings (\u0000). */
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_denials (
-  id BIGSERIAL PRIMARY KEY,
-  project_id TEXT NOT NULL,
-  at TEXT NOT NULL,
-  actor_user TEXT NOT NULL,
-  on_behalf_of TEXT,
-  via TEXT,
-  action TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  code TEXT NOT NULL,
-  step TEXT,
-  task TEXT,
-  rule TEXT,
-  method TEXT,
-  path TEXT
-);
-CREATE INDEX IF NOT EXISTS audit_denials_by_project ON audit_denials (project_id, id);
-CREATE TABLE IF NOT EXISTS audit_archives (
-  project_id TEXT PRIMARY KEY,
-  sop_id TEXT NOT NULL,
-  sop_version TEXT NOT NULL,
-  closed_at TEXT NOT NULL,
-  status TEXT NOT NULL,
-  entry_count INTEGER NOT NULL,
-  last_hash TEXT NOT NULL,
-  entries TEXT NOT NULL,
-  archived_at TEXT NOT NULL
-);
+const SCHEMA = `${auditSchema('BIGSERIAL PRIMARY KEY')}
 -- Tables made before a column existed get it (via: relayed actions).
 ALTER TABLE audit_denials ADD COLUMN IF NOT EXISTS via TEXT;
 `;

@@ -23,37 +23,9 @@ import {
   type ArchiveSummaryRow,
   type DenialRow,
 } from './rows';
+import { auditSchema } from './schema';
 
-const SCHEMA = `
-CREATE TABLE IF NOT EXISTS audit_denials (
-  id INTEGER PRIMARY KEY AUTOINCREMENT,
-  project_id TEXT NOT NULL,
-  at TEXT NOT NULL,
-  actor_user TEXT NOT NULL,
-  on_behalf_of TEXT,
-  via TEXT,
-  action TEXT NOT NULL,
-  reason TEXT NOT NULL,
-  code TEXT NOT NULL,
-  step TEXT,
-  task TEXT,
-  rule TEXT,
-  method TEXT,
-  path TEXT
-);
-CREATE INDEX IF NOT EXISTS audit_denials_by_project ON audit_denials (project_id, id);
-CREATE TABLE IF NOT EXISTS audit_archives (
-  project_id TEXT PRIMARY KEY,
-  sop_id TEXT NOT NULL,
-  sop_version TEXT NOT NULL,
-  closed_at TEXT NOT NULL,
-  status TEXT NOT NULL,
-  entry_count INTEGER NOT NULL,
-  last_hash TEXT NOT NULL,
-  entries TEXT NOT NULL,
-  archived_at TEXT NOT NULL
-);
-`;
+const SCHEMA = auditSchema('INTEGER PRIMARY KEY AUTOINCREMENT');
 
 /** Files written before a column existed get it added (`via`: relayed actions, 2026-11). */
 function addMissingColumns(db: Database): void {

@@ -5,23 +5,14 @@
  * test/authz/policy.test.ts.
  */
 import { randomUUID } from 'node:crypto';
-import { LAUNCH_INPUT, REQUIREMENTS } from '../support/project-harness';
+import { CHANGE_REQUEST_FORM, LAUNCH_INPUT, REQUIREMENTS } from '../support/project-harness';
 import { startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
 
 let api: ApiHarness;
 let launch = '';
 let change = '';
 
-const desiredDate = new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 10);
-const CHANGE_REQUEST = {
-  title: '切换 CI 到新集群',
-  reason: '现有集群容量不足',
-  impact: 'high',
-  cost: 50000,
-  affectedDepartments: ['it', 'service'],
-  affectedHeads: ['cao.yong', 'yang.xue'],
-  desiredDate,
-};
+const CHANGE_REQUEST = CHANGE_REQUEST_FORM;
 
 async function kickoff(as: string, body: unknown): Promise<string> {
   const reply = await api.request('POST', '/projects', {

@@ -16,7 +16,13 @@ import { parseHttpHardening } from '../../api/http';
 import { ApiContract } from '../../api/openapi/contract';
 import { OPERATIONS, type Operation } from '../../api/openapi/operations';
 import { expressPath } from '../../api/openapi/route';
-import { LAUNCH_INPUT, REQUIREMENTS, taskPlan } from '../support/project-harness';
+import {
+  CHANGE_REQUEST_FORM,
+  CHANGE_REQUEST_INPUT,
+  LAUNCH_INPUT,
+  REQUIREMENTS,
+  taskPlan,
+} from '../support/project-harness';
 import { ROOT } from '../support/sop-fixtures';
 import { BRIDGE_KEY, startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
 
@@ -36,18 +42,7 @@ const contract = new ApiContract(API_VERSION);
 const exercised = new Set<string>();
 const NO_PROJECT = 'project-00000000000000000000000000000000';
 const LAUNCH = { sop: 'new-product-launch', input: LAUNCH_INPUT };
-const CHANGE_REQUEST_INPUT = { requester: 'zhou.jie', department: 'rnd' };
-
-/** A high-impact change (see examples/change-request.ts): dept head, then IT + service heads, then the CTO. */
-const CHANGE_REQUEST = {
-  title: '切换 CI 到新集群',
-  reason: '现有集群容量不足',
-  impact: 'high',
-  cost: 50000,
-  affectedDepartments: ['it', 'service'],
-  affectedHeads: ['cao.yong', 'yang.xue'],
-  desiredDate: '2027-03-01',
-};
+const CHANGE_REQUEST = CHANGE_REQUEST_FORM;
 
 interface Answer extends Reply {
   readonly headers: Headers;

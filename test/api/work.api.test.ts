@@ -9,7 +9,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { TaskView } from '../../workflows/project-view';
-import { LAUNCH_INPUT, REQUIREMENTS, taskPlan } from '../support/project-harness';
+import { CHANGE_REQUEST_FORM, LAUNCH_INPUT, REQUIREMENTS, taskPlan } from '../support/project-harness';
 import { startApiHarness, type ApiHarness, type Reply } from './support/api-harness';
 
 let api: ApiHarness;
@@ -345,15 +345,7 @@ describe('GET /work/approvals', () => {
     const submitted = await api.request('POST', `/projects/${id}/steps/request/submit`, {
       as: 'zhou.jie',
       body: {
-        data: {
-          title: '切换 CI 到新集群',
-          reason: '现有集群容量不足',
-          impact: 'high',
-          cost: 50000,
-          affectedDepartments: ['it', 'service'],
-          affectedHeads: ['cao.yong', 'yang.xue'],
-          desiredDate: '2027-03-01',
-        },
+        data: CHANGE_REQUEST_FORM,
       },
     });
     expectAccepted(submitted, id, ['majorHeadApproval']);

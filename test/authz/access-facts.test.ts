@@ -6,19 +6,11 @@ import { projectFacts } from '../../api/authz/project-facts';
 import { ProjectDriver } from '../../engine/runtime/driver';
 import { accessFacts } from '../../workflows/access-facts';
 import { buildProjectView } from '../../workflows/project-view';
-import { projectArgs } from '../support/project-harness';
+import { CHANGE_REQUEST_FORM, CHANGE_REQUEST_INPUT, projectArgs } from '../support/project-harness';
 
 const T0 = Date.parse('2026-12-01T01:00:00Z');
-const INPUT = { requester: 'zhou.jie', department: 'rnd' };
-const REQUEST = {
-  title: '切换 CI 到新集群',
-  reason: '现有集群容量不足',
-  impact: 'high',
-  cost: 50000,
-  affectedDepartments: ['it', 'service'],
-  affectedHeads: ['cao.yong', 'yang.xue'],
-  desiredDate: '2027-03-01',
-};
+const INPUT = CHANGE_REQUEST_INPUT;
+const REQUEST = CHANGE_REQUEST_FORM;
 
 describe('accessFacts', () => {
   it('names the current approvers, members and departments as the state view does', () => {

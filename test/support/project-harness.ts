@@ -27,6 +27,23 @@ export const LAUNCH_INPUT = {
   members: ['sun.peng', 'gao.fei', 'lin.tao', 'zhu.hong'],
 };
 
+/** The kickoff input of a change-request-approval project: zhou.jie (R&D) asks. */
+export const CHANGE_REQUEST_INPUT = { requester: 'zhou.jie', department: 'rnd' };
+
+/**
+ * A high-impact change request (see examples/change-request.ts): the R&D head decides first, then
+ * the IT and service heads countersign, then the CTO.
+ */
+export const CHANGE_REQUEST_FORM = {
+  title: '切换 CI 到新集群',
+  reason: '现有集群容量不足',
+  impact: 'high',
+  cost: 50000,
+  affectedDepartments: ['it', 'service'],
+  affectedHeads: ['cao.yong', 'yang.xue'],
+  desiredDate: '2027-03-01',
+};
+
 /** The arguments of a shipped SOP's project, resolved the way the API does at kickoff. */
 export function projectArgs(sop: string, input: Record<string, unknown>, startedAt?: number): ProjectArgs {
   const document = shippedDocument(sop);
