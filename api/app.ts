@@ -3,7 +3,6 @@
  * factory, so tests run it against a real Temporal server and `server/` only wires dependencies.
  * Every route is an operation of the OpenAPI document (`api/openapi/operations.ts`).
  */
-import type { IncomingMessage } from 'node:http';
 import express from 'express';
 import { createMetrics, recordHttpMetrics } from '../kpis/metrics';
 import { authenticate } from './auth/authenticate';
@@ -47,15 +46,6 @@ function routeOptions(deps: ApiDeps, log: Log): RouteOptions {
       return mode === 'fail' ? 'fail' : 'send';
     },
   };
-}
-
-/**
- * JSON bodies of ordinary requests; an exported audit trail posted for verification is a file,
- * read as text (and with a larger limit) by its own route.
- */
-function isJsonForm(req: IncomingMessage): boolean {
-  if (/\/audit\/verify(\?|$)/.test(req.url ?? '')) return false;
-  return /^application\/([\w.-]+\+)?json\s*(;|$)/i.test(req.headers['content-type'] ?? '');
 }
 
 /** Kickoffs and actions (every POST under a project) are limited per caller. */
@@ -106,14 +96,16 @@ export function createApp(given: ApiDeps): express.Express {
     ),
   );
   rateLimits(app, http);
+  // Before the JSON parser: an exported trail posted for verification is a file, read as text
+  // (with a larger limit) by its own route, whatever its media type.
+  app.use(auditRoutes(deps, contract, options));
   // Parsed only once the caller is known, so a refused request costs no parsing.
-  app.use(express.json({ limit: http.bodyLimit, type: isJsonForm }));
+  app.use(express.json({ limit: http.bodyLimit, type: ['application/json', 'application/*+json'] }));
   app.use(sopRoutes(deps, contract, options));
   app.use(projectRoutes(deps, contract, options));
   app.use(actionRoutes(deps, contract, options));
   app.use(workRoutes(deps, contract, options));
   app.use(historyRoutes(deps, contract, options));
-  app.use(auditRoutes(deps, contract, options));
   app.use(operationsRoutes(deps, metrics, contract, options));
   app.use(unknownRoute);
   app.use(

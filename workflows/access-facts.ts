@@ -1,6 +1,7 @@
 import type { CompiledSop } from '../engine/model/compiled';
 import { activeSteps } from '../engine/runtime/active-steps';
 import type { SopContext } from '../engine/runtime/context';
+import { leadDepartmentOf } from './search-attribute-updates';
 
 /**
  * What the API's policy needs to know about a project, and nothing more: cheap to compute, so
@@ -32,7 +33,7 @@ export function accessFacts(
   const context = snapshot.context as SopContext;
   const active = snapshot.status === 'active' ? activeSteps(compiled, snapshot.value) : [];
   const kinds = new Map(compiled.steps.map((s) => [s.id, s.kind]));
-  const lead = typeof input.leadDepartment === 'string' ? input.leadDepartment : compiled.document.owner;
+  const lead = leadDepartmentOf(compiled, input);
   const tasks = Object.values(context.tasks).flat();
   const assignees = Object.fromEntries(active.map((id) => [id, context.assignees[id] ?? []]));
   return {
@@ -47,10 +48,7 @@ export function accessFacts(
     ],
     participants: context.people,
     departments: [
-      ...new Set([
-        ...(typeof lead === 'string' ? [lead] : []),
-        ...tasks.flatMap((t) => [t.leadDepartment, ...t.collaboratingDepartments]),
-      ]),
+      ...new Set([lead, ...tasks.flatMap((t) => [t.leadDepartment, ...t.collaboratingDepartments])]),
     ],
     assignees,
     approvers: Object.fromEntries(

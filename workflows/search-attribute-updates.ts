@@ -12,16 +12,23 @@ import {
 } from './search-attributes';
 
 /**
- * The search attribute values that describe a project now. The lead department is the kickoff
- * input's `leadDepartment` when it has one, else the SOP's owning department.
+ * A project's lead department: the kickoff input's `leadDepartment` when it has one, else the
+ * SOP's owning department.
+ *
+ * @example
+ * leadDepartmentOf(compiled, { leadDepartment: 'rnd' }); // 'rnd'
  */
+export function leadDepartmentOf(compiled: CompiledSop, input: Readonly<Record<string, unknown>>): string {
+  return typeof input.leadDepartment === 'string' ? input.leadDepartment : compiled.document.owner;
+}
+
+/** The search attribute values that describe a project now. */
 export function searchAttributeUpdates(
   compiled: CompiledSop,
   view: ProjectView,
   start: { readonly input: Readonly<Record<string, unknown>> },
 ): SearchAttributeUpdatePair[] {
-  const lead =
-    typeof start.input.leadDepartment === 'string' ? start.input.leadDepartment : compiled.document.owner;
+  const lead = leadDepartmentOf(compiled, start.input);
   return [
     { key: SOP_ID, value: compiled.sopId },
     { key: SOP_VERSION, value: compiled.version },

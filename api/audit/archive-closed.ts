@@ -3,16 +3,10 @@ import { SOP_ID, SOP_STATUS, SOP_VERSION } from '../../workflows/search-attribut
 import { buildAuditTrail } from '../../audit/build-trail';
 import type { ApiDeps } from '../deps';
 import { readProjectHistory } from '../history/read-history';
+import { endedByTemporal } from '../projects/temporal-end';
 
 /** Closed for good: continued-as-new runs are not the end of a project. */
 const CLOSED_PROJECTS = `WorkflowType = '${PROJECT_WORKFLOW}' AND ExecutionStatus != 'Running' AND ExecutionStatus != 'ContinuedAsNew'`;
-
-const TEMPORAL_END: Record<string, string> = {
-  FAILED: 'failed',
-  CANCELLED: 'cancelled',
-  TERMINATED: 'terminated',
-  TIMED_OUT: 'timed_out',
-};
 
 export interface ArchiveSweep {
   readonly archived: readonly string[];
@@ -37,7 +31,7 @@ export async function archiveProject(deps: ApiDeps, id: string): Promise<boolean
     sopId: description.typedSearchAttributes.get(SOP_ID) ?? 'unknown',
     sopVersion: description.typedSearchAttributes.get(SOP_VERSION) ?? 'unknown',
     closedAt: description.closeTime.toISOString(),
-    status: TEMPORAL_END[status] ?? description.typedSearchAttributes.get(SOP_STATUS) ?? 'completed',
+    status: endedByTemporal(status) ?? description.typedSearchAttributes.get(SOP_STATUS) ?? 'completed',
     trail,
   });
   return true;

@@ -3,17 +3,13 @@ import { PROJECT_WORKFLOW } from '../../workflows/messages';
 import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { readProjectHistory } from '../history/read-history';
+import { visibilityLiteral } from '../projects/list-projects';
+import { mapLimited } from '../projects/map-limited';
 import { readProject } from '../projects/read-project';
 
 /** Projects read per KPI request; beyond it the report says `truncated`. */
 export const MAX_KPI_PROJECTS = 300;
 const CONCURRENCY = 4;
-
-function literal(value: string): string {
-  if (!/^[A-Za-z0-9._:@-]{1,200}$/.test(value))
-    throw new ApiError('INVALID_QUERY', `'${value}' is not an id`);
-  return `'${value}'`;
-}
 
 /** Projects that can have facts in [from, to): started before `to`, and running or closed after `from`. */
 function kpiQuery(filter: { from?: Date; to?: Date; sop?: string }): string {
@@ -21,7 +17,7 @@ function kpiQuery(filter: { from?: Date; to?: Date; sop?: string }): string {
   if (filter.to) clauses.push(`StartTime < '${filter.to.toISOString()}'`);
   if (filter.from)
     clauses.push(`(ExecutionStatus = 'Running' OR CloseTime >= '${filter.from.toISOString()}')`);
-  if (filter.sop) clauses.push(`SopId = ${literal(filter.sop)}`);
+  if (filter.sop) clauses.push(`SopId = ${visibilityLiteral('sop', filter.sop)}`);
   return clauses.join(' AND ');
 }
 
@@ -45,21 +41,17 @@ export async function gatherKpiProjects(
     }
     ids.push(execution.workflowId);
   }
-  const projects: ProjectRecord[] = [];
-  let next = 0;
-  const read = async () => {
-    while (next < ids.length) {
-      const id = ids[next++]!;
-      try {
-        const [view, history] = await Promise.all([readProject(deps, id), readProjectHistory(deps, id)]);
-        projects.push({ id, view, history: history.events });
-      } catch (error) {
-        // Gone between the list and the read (retention): it has no facts to count any more.
-        if (!(error instanceof ApiError && error.code === 'UNKNOWN_PROJECT')) throw error;
-      }
+  const read = await mapLimited(ids, CONCURRENCY, async (id): Promise<ProjectRecord | undefined> => {
+    try {
+      const [view, history] = await Promise.all([readProject(deps, id), readProjectHistory(deps, id)]);
+      return { id, view, history: history.events };
+    } catch (error) {
+      // Gone between the list and the read (retention): it has no facts to count any more.
+      if (!(error instanceof ApiError && error.code === 'UNKNOWN_PROJECT')) throw error;
+      return undefined;
     }
-  };
-  await Promise.all(Array.from({ length: CONCURRENCY }, read));
+  });
+  const projects = read.filter((p): p is ProjectRecord => p !== undefined);
   projects.sort((a, b) => a.id.localeCompare(b.id));
   return { projects, truncated };
 }

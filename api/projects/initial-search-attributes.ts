@@ -1,8 +1,21 @@
 import type { SearchAttributePair } from '@temporalio/common';
 import { ProjectDriver } from '../../engine/runtime/driver';
 import type { ProjectArgs } from '../../workflows/messages';
-import { buildProjectView } from '../../workflows/project-view';
+import { buildProjectView, type ProjectView } from '../../workflows/project-view';
 import { searchAttributeUpdates } from '../../workflows/search-attribute-updates';
+
+/**
+ * The project as it stands right after its kickoff, computed the way the workflow computes it:
+ * the kickoff run once through the same pure driver.
+ *
+ * @example
+ * viewAtStart(args, Date.now()).activeSteps.map((s) => s.id); // ['requirement']
+ */
+export function viewAtStart(args: ProjectArgs, now: number): ProjectView {
+  const driver = new ProjectDriver(args.compiled);
+  driver.start({ ...args.start, startedAt: args.start.startedAt ?? now });
+  return buildProjectView(args.compiled, driver.snapshot, driver.pending());
+}
 
 /**
  * The typed search attributes a project starts with, so it is findable in Temporal (SopId,
@@ -14,9 +27,7 @@ import { searchAttributeUpdates } from '../../workflows/search-attribute-updates
  * client.workflow.start(PROJECT_WORKFLOW, { …, typedSearchAttributes: initialSearchAttributes(args, Date.now()) });
  */
 export function initialSearchAttributes(args: ProjectArgs, now: number): SearchAttributePair[] {
-  const driver = new ProjectDriver(args.compiled);
-  driver.start({ ...args.start, startedAt: args.start.startedAt ?? now });
-  const view = buildProjectView(args.compiled, driver.snapshot, driver.pending());
+  const view = viewAtStart(args, now);
   // A start may only set values; "no deadline" is simply left out.
   return searchAttributeUpdates(args.compiled, view, args.start).filter(
     (pair): pair is SearchAttributePair => pair.value !== null && pair.value !== undefined,

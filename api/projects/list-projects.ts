@@ -16,6 +16,7 @@ import { ROLES } from '../authz/policy';
 import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import { withTemporalDeadline } from '../temporal-deadline';
+import { endedByTemporal } from './temporal-end';
 
 export interface ProjectFilter {
   readonly sop?: string;
@@ -30,7 +31,13 @@ export interface ProjectFilter {
 /** Values go into a visibility query: only plain ids, so nothing can change the query's meaning. */
 const SAFE_VALUE = /^[A-Za-z0-9._:@-]{1,200}$/;
 
-function literal(name: string, value: string): string {
+/**
+ * A value as a quoted visibility-query literal; anything but a plain id is refused (400).
+ *
+ * @example
+ * `SopId = ${visibilityLiteral('sop', 'new-product-launch')}`; // "SopId = 'new-product-launch'"
+ */
+export function visibilityLiteral(name: string, value: string): string {
   if (!SAFE_VALUE.test(value)) {
     throw new ApiError(
       'INVALID_QUERY',
@@ -53,8 +60,8 @@ function scopeOf(principal: Principal): string | undefined {
     return undefined;
   const departments = [...new Set([principal.department, ...principal.heads])];
   return [
-    `SopOwner = ${literal('owner', principal.id)}`,
-    ...departments.map((d) => `SopLeadDepartment = ${literal('department', d)}`),
+    `SopOwner = ${visibilityLiteral('owner', principal.id)}`,
+    ...departments.map((d) => `SopLeadDepartment = ${visibilityLiteral('department', d)}`),
   ].join(' OR ');
 }
 
@@ -67,17 +74,20 @@ function scopeOf(principal: Principal): string | undefined {
  */
 export function visibilityQuery(filter: ProjectFilter, principal: Principal): string {
   const clauses = [`WorkflowType = '${PROJECT_WORKFLOW}'`];
-  if (filter.sop) clauses.push(`SopId = ${literal('sop', filter.sop)}`);
+  if (filter.sop) clauses.push(`SopId = ${visibilityLiteral('sop', filter.sop)}`);
   if (filter.status) {
     const temporal = TEMPORAL_STATUSES[filter.status];
     clauses.push(
-      temporal ? `ExecutionStatus = '${temporal}'` : `SopStatus = ${literal('status', filter.status)}`,
+      temporal
+        ? `ExecutionStatus = '${temporal}'`
+        : `SopStatus = ${visibilityLiteral('status', filter.status)}`,
     );
     // A project terminated from outside keeps its last SopStatus: 'active' means really running.
     if (filter.status === 'active') clauses.push(`ExecutionStatus = 'Running'`);
   }
-  if (filter.department) clauses.push(`SopLeadDepartment = ${literal('department', filter.department)}`);
-  if (filter.owner) clauses.push(`SopOwner = ${literal('owner', filter.owner)}`);
+  if (filter.department)
+    clauses.push(`SopLeadDepartment = ${visibilityLiteral('department', filter.department)}`);
+  if (filter.owner) clauses.push(`SopOwner = ${visibilityLiteral('owner', filter.owner)}`);
   if (filter.overdue !== undefined) clauses.push(`SopOverdue = ${filter.overdue}`);
   const scope = scopeOf(principal);
   if (scope) clauses.push(`(${scope})`);
@@ -120,12 +130,8 @@ function statusOf(
   workflowStatus: number | null | undefined,
   sopStatus: string | undefined,
 ): string {
-  // Temporal's execution status: 3 failed, 4 cancelled, 5 terminated, 7 timed out — an end the SOP did not decide.
-  const ended: Record<number, string> = { 3: 'failed', 4: 'cancelled', 5: 'terminated', 7: 'timed_out' };
-  if (closed && workflowStatus !== undefined && workflowStatus !== null && ended[workflowStatus]) {
-    return ended[workflowStatus];
-  }
-  return sopStatus ?? (closed ? 'completed' : 'active');
+  const ended = closed ? endedByTemporal(workflowStatus) : undefined;
+  return ended ?? sopStatus ?? (closed ? 'completed' : 'active');
 }
 
 /**

@@ -7,8 +7,7 @@ import { isWorkflowNotFound } from '../temporal-errors';
 import type { KickoffMemo } from './kick-off';
 import { loadProject } from './load-project';
 import { endedBeforeItRan, unknownProject } from './read-project';
-
-const ENDED = new Set(['TERMINATED', 'FAILED', 'TIMED_OUT', 'CANCELLED']);
+import { endedByTemporal } from './temporal-end';
 
 /**
  * The facts the policy decides on, from the project's small `access` query and its kickoff memo
@@ -29,7 +28,7 @@ export async function loadAccess(deps: ApiDeps, id: string): Promise<ProjectFact
   });
   if (!facts || !description) return (await loadProject(deps, id)).facts;
   const owner = (description.memo as Partial<KickoffMemo> | undefined)?.owner;
-  const ended = facts.status !== 'active' || ENDED.has(description.status.name);
+  const ended = facts.status !== 'active' || endedByTemporal(description.status.name) !== undefined;
   return {
     id,
     ...(owner ? { owner } : {}),

@@ -6,13 +6,7 @@ import { withTemporalDeadline } from '../temporal-deadline';
 import { isWorkflowNotFound } from '../temporal-errors';
 import type { KickoffMemo } from './kick-off';
 import { readProject, unknownProject } from './read-project';
-
-const ENDED_FROM_OUTSIDE: Readonly<Record<string, string>> = {
-  TERMINATED: 'terminated',
-  FAILED: 'failed',
-  TIMED_OUT: 'timed_out',
-  CANCELLED: 'cancelled',
-};
+import { endedByTemporal } from './temporal-end';
 
 /** A project's state and the facts the authorization policy decides on. */
 export interface LoadedProject {
@@ -38,7 +32,7 @@ export async function loadProject(deps: ApiDeps, id: string): Promise<LoadedProj
   const [state, description] = await Promise.all([readProject(deps, id), describe]);
   // Terminated (or failed, timed out) from outside: the last state the project reported is not
   // what it is now. Nothing is active any more.
-  const ended = ENDED_FROM_OUTSIDE[description.status.name];
+  const ended = endedByTemporal(description.status.name);
   const { nextDeadline: _next, ...rest } = state;
   const view: ProjectView = ended
     ? { ...rest, status: ended, activeSteps: [], pendingDeadlines: [], overdue: false }

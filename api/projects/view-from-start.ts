@@ -1,8 +1,8 @@
-import { ProjectDriver } from '../../engine/runtime/driver';
 import type { ProjectArgs } from '../../workflows/messages';
-import { buildProjectView, type ProjectView } from '../../workflows/project-view';
+import type { ProjectView } from '../../workflows/project-view';
 import type { ApiDeps } from '../deps';
 import { createPayloadDecoder } from '../history/decode-payloads';
+import { viewAtStart } from './initial-search-attributes';
 
 /**
  * The state of a project whose workflow ended before it ever ran (terminated, or timed out,
@@ -25,8 +25,6 @@ export async function viewFromStart(deps: ApiDeps, id: string, status: string): 
   })) as [ProjectArgs | undefined];
   if (!args) throw new Error(`project ${id} has no start input in its history`);
   const startedAt = Number(started?.eventTime?.seconds ?? 0) * 1000;
-  const driver = new ProjectDriver(args.compiled);
-  driver.start({ ...args.start, startedAt: args.start.startedAt ?? startedAt });
-  const { nextDeadline: _none, ...view } = buildProjectView(args.compiled, driver.snapshot, []);
+  const { nextDeadline: _none, ...view } = viewAtStart(args, startedAt);
   return { ...view, status, activeSteps: [], pendingDeadlines: [], overdue: false };
 }

@@ -6,6 +6,7 @@ import { ApiError } from '../errors';
 import type { ApiContract } from '../openapi/contract';
 import { queryParam, route, type RouteOptions } from '../openapi/route';
 import { listProjects } from '../projects/list-projects';
+import { mapLimited } from '../projects/map-limited';
 import { readProject } from '../projects/read-project';
 import { collectWork, type WorkItem, type WorkScope } from '../work/collect-work';
 
@@ -13,23 +14,6 @@ import { collectWork, type WorkItem, type WorkScope } from '../work/collect-work
 const MAX_SCANNED = 500;
 /** State queries in flight at once, so a big scan does not flood the worker. */
 const CONCURRENCY = 8;
-
-async function mapLimited<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const results: R[] = new Array<R>(items.length);
-  let next = 0;
-  const workers = Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await fn(items[index]!);
-    }
-  });
-  await Promise.all(workers);
-  return results;
-}
 
 function scopeOf(req: Request, res: Response, deps: ApiDeps): WorkScope {
   const user = queryParam(req, 'user');
