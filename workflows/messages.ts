@@ -7,7 +7,6 @@ import { defineQuery, defineUpdate } from '@temporalio/workflow';
 import type { CompiledSop } from '../engine/model/compiled';
 import type { Actor, ProjectStart } from '../engine/runtime/context';
 import type { PersistedProject } from '../engine/runtime/driver';
-import type { AccessFacts } from './access-facts';
 import type { ProjectView } from './project-view';
 
 /** The workflow type every project runs. */
@@ -67,9 +66,6 @@ export interface CancelRequest {
 
 /** The update that cancels a project. Refused (before history) once the project has ended. */
 export const cancelUpdate = defineUpdate<{ readonly status: 'cancelled' }, [CancelRequest]>('cancel');
-
-/** Who the project involves, for the API's access checks (much cheaper than `state`). */
-export const accessQuery = defineQuery<AccessFacts>('access');
 
 /** The project's current state. */
 export const stateQuery = defineQuery<ProjectView>('state');

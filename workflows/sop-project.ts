@@ -23,7 +23,6 @@ import type { SopEvent } from '../engine/runtime/context';
 import type { ProjectActivities } from './activities/deliver-effect';
 import {
   ACTION_REJECTED,
-  accessQuery,
   actUpdate,
   cancelUpdate,
   stateQuery,
@@ -33,7 +32,6 @@ import {
   type ProjectArgs,
   type ProjectOutcome,
 } from './messages';
-import { accessFacts } from './access-facts';
 import { buildProjectView, cancelledView, type ProjectView } from './project-view';
 import { searchAttributeUpdates } from './search-attribute-updates';
 
@@ -173,10 +171,6 @@ export async function sopProject(args: ProjectArgs): Promise<ProjectOutcome> {
     return cancellation ? cancelledView(view, cancellation) : view;
   };
   setHandler(stateQuery, currentView);
-  setHandler(accessQuery, () => {
-    const facts = accessFacts(compiled, driver.snapshot, args.start.input);
-    return cancellation ? { ...facts, status: 'cancelled', assignees: {}, approvers: {} } : facts;
-  });
   setHandler(
     cancelUpdate,
     (request: CancelRequest) => {

@@ -21,7 +21,7 @@ export function unknownProject(id: string): ApiError {
 }
 
 /** Temporal's answer to a query of a workflow that closed before its first workflow task. */
-export function endedBeforeItRan(error: unknown): boolean {
+function endedBeforeItRan(error: unknown): boolean {
   // The client wraps the gRPC error ("Failed to query Workflow"); the reason is in its cause.
   for (let e: unknown = error; e instanceof Error; e = e.cause) {
     if (/closed before WorkflowTaskStarted/i.test(e.message)) return true;

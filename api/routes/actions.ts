@@ -9,7 +9,7 @@ import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import type { ApiContract } from '../openapi/contract';
 import { pathParam, route, type RouteOptions } from '../openapi/route';
-import { loadAccess } from '../projects/load-access';
+import { loadProject } from '../projects/load-project';
 
 type Body = Record<string, unknown>;
 
@@ -29,7 +29,7 @@ function actorFacts(deps: ApiDeps, user: string): ActorFacts {
 async function act(deps: ApiDeps, req: Request, res: Response, body: Body): Promise<void> {
   const id = pathParam(req, 'id');
   const action: ActionRequest = parseActionRequest(body, principalOf(res).id);
-  const facts = await loadAccess(deps, id);
+  const { facts } = await loadProject(deps, id);
   await requireAccess(deps, req, res, {
     kind: 'project.act',
     project: facts,

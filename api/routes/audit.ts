@@ -16,7 +16,7 @@ import type { ApiDeps } from '../deps';
 import { ApiError } from '../errors';
 import type { ApiContract } from '../openapi/contract';
 import { pathParam, queryParam, route, type RouteOptions } from '../openapi/route';
-import { loadAccess } from '../projects/load-access';
+import { loadProject } from '../projects/load-project';
 import type { Response } from 'express';
 
 /** Exported trails are files: allow more than a form's worth of bytes. */
@@ -60,7 +60,7 @@ function formatOf(req: Request): TrailFormat {
 async function checkAccess(deps: ApiDeps, req: Request, res: Response, id: string): Promise<void> {
   let facts: ProjectFacts;
   try {
-    facts = await loadAccess(deps, id);
+    facts = (await loadProject(deps, id)).facts;
   } catch (error) {
     if (
       !(error instanceof ApiError && error.code === 'UNKNOWN_PROJECT') ||

@@ -5,7 +5,7 @@ import { readProjectHistory } from '../history/read-history';
 import { readNotificationLog } from '../notifications/read-notifications';
 import type { ApiContract } from '../openapi/contract';
 import { pathParam, route, type RouteOptions } from '../openapi/route';
-import { loadAccess } from '../projects/load-access';
+import { loadProject } from '../projects/load-project';
 
 /**
  * `GET /projects/:id/history` (events read from Temporal's history, oldest first) and
@@ -28,7 +28,10 @@ export function historyRoutes(deps: ApiDeps, contract: ApiContract, options: Rou
       operationId,
       async (req, res) => {
         const id = pathParam(req, 'id');
-        await requireAccess(deps, req, res, { kind: 'project.read', project: await loadAccess(deps, id) });
+        await requireAccess(deps, req, res, {
+          kind: 'project.read',
+          project: (await loadProject(deps, id)).facts,
+        });
         res.json(await read(deps, id));
       },
       options,

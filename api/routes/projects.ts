@@ -11,7 +11,6 @@ import { pathParam, queryParam, route, type RouteOptions } from '../openapi/rout
 import { kickOffProject } from '../projects/kick-off';
 import { parseKickoffRequest, readIdempotencyKey } from '../projects/kickoff-request';
 import { listProjects } from '../projects/list-projects';
-import { loadAccess } from '../projects/load-access';
 import { loadProject } from '../projects/load-project';
 import { withTemporalDeadline } from '../temporal-deadline';
 
@@ -65,7 +64,7 @@ export function projectRoutes(deps: ApiDeps, contract: ApiContract, options: Rou
 
   on('cancelProject', async (req, res) => {
     const id = pathParam(req, 'id');
-    const facts = await loadAccess(deps, id);
+    const { facts } = await loadProject(deps, id);
     await requireAccess(deps, req, res, { kind: 'project.cancel', project: facts });
     const { reason } = req.body as { reason: string };
     const handle = deps.client.workflow.getHandle(id);

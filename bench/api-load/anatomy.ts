@@ -4,11 +4,11 @@
  * loops, same window, CPU until the worker is idle again). Plus the CPU the API spends preparing
  * a kickoff before it calls Temporal.
  */
-import { loadAccess } from '../../api/projects/load-access';
+import { loadProject } from '../../api/projects/load-project';
 import { initialSearchAttributes } from '../../api/projects/initial-search-attributes';
 import { prepareKickoff } from '../../api/projects/prepare-kickoff';
 import { isWorkflowNotFound } from '../../api/temporal-errors';
-import { accessQuery, stateQuery } from '../../workflows/messages';
+import { stateQuery } from '../../workflows/messages';
 import { runDirectLoad, type DirectCall } from './direct-load';
 import { runHttpLoad, type HttpRequestPlan } from './http-load';
 import { measureRun } from './measure-run';
@@ -64,15 +64,11 @@ export async function measureAnatomy(
     ['API: POST /projects/:id/actions', http(apiActionPlan(stack, [projects.api]))],
     ['↳ API: the same, refused before Temporal (400)', http(apiRefusedActionPlan(stack, [projects.api]))],
     ['↳ Temporal: executeUpdate act', direct(directActionCall(client, [projects.direct]))],
-    ['↳ Temporal: query access', direct(() => async () => void (await handle.query(accessQuery)))],
+    ['↳ Temporal: query state', direct(() => async () => void (await handle.query(stateQuery)))],
     ['↳ Temporal: describe', direct(() => async () => void (await handle.describe()))],
     [
-      '↳ API: loadAccess (access query ∥ describe; what an action checks)',
-      direct(() => async () => void (await loadAccess(deps, projects.direct))),
-    ],
-    [
-      '  Temporal: query state (GET /projects/:id)',
-      direct(() => async () => void (await handle.query(stateQuery))),
+      '↳ API: loadProject (query ∥ describe; what an action checks)',
+      direct(() => async () => void (await loadProject(deps, projects.direct))),
     ],
     ['API: POST /projects', http(apiKickoffPlan(stack, `${label}-api`))],
     ['↳ Temporal: workflow.start', direct(directKickoffCall(deps, `${label}-direct`))],
